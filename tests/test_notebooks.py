@@ -1,0 +1,128 @@
+"""Static checks of every committed notebook: what a reader relies on (no execution here;
+nbval re-runs the notebooks and compares their outputs)."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NAMES = [p.name for p in NOTEBOOKS]
+
+# a number with two or more decimals, not part of a longer token (arXiv ids, versions, links)
+NUMBER = re.compile(r"(?<![\w.:/-])\d+\.\d{2,}(?![\w.]*\d)")
+ABSOLUTE_PATH = re.compile(r"(?<![\w.~])(/(home|tmp|work|root|Users|var/folders)/|[A-Z]:\\\\)")
+
+
+def load(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def text(source):
+    return "".join(source) if isinstance(source, list) else source
+
+
+def output_text(nb):
+    """Everything a reader sees printed: streams, results and the text of displays."""
+    parts = []
+    for cell in nb["cells"]:
+        for out in cell.get("outputs", []):
+            if "text" in out:
+                parts.append(text(out["text"]))
+            data = out.get("data", {})
+            for kind in ("text/plain", "text/markdown", "text/html", "text/latex"):
+                if kind in data:
+                    parts.append(text(data[kind]))
+    return "\n".join(parts)
+
+
+def prose(nb):
+    """Markdown text with link targets and arXiv identifiers removed."""
+    md = "\n".join(text(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    md = re.sub(r"\]\([^)]*\)", "]", md)
+    return re.sub(r"arXiv:\s*\d+\.\d+", "", md)
+
+
+@pytest.fixture(params=NOTEBOOKS, ids=NAMES)
+def notebook(request):
+    return request.param, load(request.param)
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS, "no notebooks found in notebooks/"
+
+
+def test_reading_order_is_numbered_without_gaps():
+    numbers = [int(n[:2]) for n in NAMES]
+    assert numbers == list(range(1, len(numbers) + 1)), NAMES
+    for name in NAMES:
+        assert re.fullmatch(r"\d\d_[a-z0-9_]+\.ipynb", name), name
+
+
+def test_executed_top_to_bottom_in_one_kernel(notebook):
+    path, nb = notebook
+    counts = [c.get("execution_count") for c in nb["cells"] if c["cell_type"] == "code"]
+    assert counts == list(range(1, len(counts) + 1)), f"{path.name}: re-run with tools/run_notebooks.py"
+
+
+def test_no_error_outputs(notebook):
+    path, nb = notebook
+    errors = [o for c in nb["cells"] for o in c.get("outputs", []) if o["output_type"] == "error"]
+    assert not errors, f"{path.name}: {errors[0].get('ename')}: {errors[0].get('evalue')}"
+
+
+def test_no_absolute_paths_or_memory_addresses(notebook):
+    path, nb = notebook
+    everything = json.dumps(nb["cells"])
+    assert not ABSOLUTE_PATH.search(everything), ABSOLUTE_PATH.search(everything).group(0)
+    assert not re.search(r" at 0x[0-9a-f]+", output_text(nb)), "a repr with a memory address leaked"
+
+
+def test_title_objectives_and_prerequisites_first(notebook):
+    path, nb = notebook
+    first = nb["cells"][0]
+    assert first["cell_type"] == "markdown"
+    src = text(first["source"])
+    assert src.startswith("# "), f"{path.name}: the first cell starts with a '# ' title"
+    assert re.search(r"learn", src, re.I) and re.search(r"(know first|prerequisite)", src, re.I)
+
+
+def test_has_a_figure(notebook):
+    path, nb = notebook
+    figures = [o for c in nb["cells"] for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert figures, f"{path.name}: no figure output"
+
+
+def test_has_exercises_with_hidden_solutions(notebook):
+    path, nb = notebook
+    solutions = [c for c in nb["cells"] if "solution" in c.get("metadata", {}).get("tags", [])]
+    assert 2 <= len(solutions) <= 6, f"{path.name}: {len(solutions)} cells tagged 'solution'"
+    for cell in solutions:
+        assert cell["cell_type"] == "code"
+        assert cell["metadata"].get("jupyter", {}).get("source_hidden"), "solutions start collapsed"
+
+
+def test_links_to_neighbours(notebook):
+    path, nb = notebook
+    md = "\n".join(text(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    i = NAMES.index(path.name)
+    if i + 1 < len(NAMES):
+        assert f"({NAMES[i + 1]})" in md, f"{path.name}: no link to {NAMES[i + 1]}"
+    if i > 0:
+        assert f"({NAMES[i - 1]})" in md, f"{path.name}: no link to {NAMES[i - 1]}"
+
+
+def test_numbers_in_prose_are_printed_by_the_code(notebook):
+    path, nb = notebook
+    shown = output_text(nb)
+    missing = sorted(
+        {n for n in NUMBER.findall(prose(nb)) if not re.search(rf"(?<!\d){re.escape(n)}(?!\d)", shown)}
+    )
+    assert not missing, f"{path.name}: prose quotes {missing}, which no output shows"
+
+
+def test_no_figure_or_artist_reprs_leak(notebook):
+    path, nb = notebook
+    shown = output_text(nb)
+    assert "matplotlib.lines.Line2D" not in shown and "matplotlib.text.Text" not in shown
