@@ -103,14 +103,18 @@ def test_has_exercises_with_hidden_solutions(notebook):
         assert cell["metadata"].get("jupyter", {}).get("source_hidden"), "solutions start collapsed"
 
 
-def test_links_to_neighbours(notebook):
+def test_links_to_neighbours_and_no_broken_links(notebook):
     path, nb = notebook
     md = "\n".join(text(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
-    i = NAMES.index(path.name)
-    if i + 1 < len(NAMES):
-        assert f"({NAMES[i + 1]})" in md, f"{path.name}: no link to {NAMES[i + 1]}"
-    if i > 0:
-        assert f"({NAMES[i - 1]})" in md, f"{path.name}: no link to {NAMES[i - 1]}"
+    targets = set(re.findall(r"\]\((\d\d_[a-z0-9_]+\.ipynb)\)", md))
+    for target in targets:
+        assert (path.parent / target).exists(), f"{path.name}: broken link to {target}"
+    number = int(path.name[:2])
+    linked = {int(t[:2]) for t in targets}
+    if path.name != NAMES[-1]:
+        assert number + 1 in linked, f"{path.name}: no link to the next notebook"
+    if number > 1:
+        assert number - 1 in linked, f"{path.name}: no link to the previous notebook"
 
 
 def test_numbers_in_prose_are_printed_by_the_code(notebook):
