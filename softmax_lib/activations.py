@@ -51,9 +51,10 @@ def _shifted(x: np.ndarray, axis: int, temperature: float = 1.0) -> tuple[np.nda
     limit says: +inf entries share the mass (z = 0, the rest -inf); a slice of all -inf is
     undefined (z = NaN); a NaN max makes its slice NaN by itself.
     """
-    t = np.float64(temperature)  # a float64 scalar: T itself need not fit in float16
+    # divide in (at least) float64: T itself need not fit in float16
+    wide = np.result_type(x.dtype, np.float64)
     if temperature > 1:
-        x = np.divide(x, t).astype(x.dtype, copy=False)  # dividing by T > 1 cannot overflow
+        x = np.divide(x, temperature, dtype=wide).astype(x.dtype, copy=False)  # cannot overflow
     m = _reduce(np.maximum, x, axis)
     finite = np.isfinite(m)
     all_finite = bool(finite.all())
@@ -63,7 +64,7 @@ def _shifted(x: np.ndarray, axis: int, temperature: float = 1.0) -> tuple[np.nda
     with np.errstate(over="ignore"):
         z = np.subtract(x, m_safe, out=x if temperature > 1 else None)
         if temperature < 1:
-            np.divide(z, t, out=z)
+            np.divide(z, temperature, out=z, dtype=wide)
     if not all_finite:
         pos = np.broadcast_to(m == np.inf, z.shape)
         np.copyto(z, np.where(z == np.inf, 0.0, -np.inf).astype(z.dtype), where=pos)
