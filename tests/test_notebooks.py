@@ -88,6 +88,13 @@ def test_title_objectives_and_prerequisites_first(notebook):
     assert re.search(r"learn", src, re.I) and re.search(r"(know first|prerequisite)", src, re.I)
 
 
+def test_first_cell_opens_itself_on_binder(notebook):
+    path, nb = notebook
+    src = text(nb["cells"][0]["source"])
+    url = f"https://mybinder.org/v2/gh/OWNER/REPO/HEAD?urlpath=lab/tree/notebooks/{path.name}"
+    assert f"]({url})" in src, f"{path.name}: the first cell links to {url}"
+
+
 def test_has_a_figure(notebook):
     path, nb = notebook
     figures = [o for c in nb["cells"] for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
