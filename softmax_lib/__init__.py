@@ -7,8 +7,11 @@ properly. Everything is importable from the package itself::
 """
 
 from .activations import hardmax, log_softmax, logsumexp, naive_softmax, sigmoid, softmax
+from .calibration import expected_calibration_error, fit_temperature, reliability_bins
 from .gradients import numerical_gradient, softmax_jacobian
 from .losses import cross_entropy, cross_entropy_grad, one_hot
+from .online import online_softmax
+from .regression import fit_softmax_regression, gaussian_blobs
 
 __version__ = "0.1.0"
 
@@ -24,4 +27,10 @@ __all__ = [
     "cross_entropy_grad",
     "softmax_jacobian",
     "numerical_gradient",
+    "online_softmax",
+    "gaussian_blobs",
+    "fit_softmax_regression",
+    "reliability_bins",
+    "expected_calibration_error",
+    "fit_temperature",
 ]

@@ -43,14 +43,29 @@ def flatten_for_axis(x: np.ndarray, axis) -> tuple[np.ndarray, int]:
     return x, normalize_axis(axis, x.ndim)
 
 
+def positive_int(value, name: str) -> int:
+    """Return `value` as an int, or raise if it is not an integer >= 1."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be an int; got {value!r}")
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1; got {value}")
+    return int(value)
+
+
+def positive_real(value, name: str, allow_zero: bool = False) -> float:
+    """Return `value` as a float, or raise if it is not a finite number > 0 (>= 0 if allowed)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a real number; got {value!r}")
+    v = float(value)
+    if not (np.isfinite(v) and (v > 0 or (allow_zero and v == 0))):
+        kind = "non-negative" if allow_zero else "positive"
+        raise ValueError(f"{name} must be {kind} and finite; got {value!r}")
+    return v
+
+
 def check_temperature(temperature) -> float:
     """Return the temperature as a float, or raise if it is not a positive finite number."""
-    if isinstance(temperature, (bool, np.bool_)) or not isinstance(temperature, numbers.Real):
-        raise TypeError(f"temperature must be a positive real number; got {temperature!r}")
-    t = float(temperature)
-    if not (np.isfinite(t) and t > 0):
-        raise ValueError(f"temperature must be positive and finite; got {temperature!r}")
-    return t
+    return positive_real(temperature, "temperature")
 
 
 def as_labels(labels, name: str = "labels") -> np.ndarray:
@@ -69,5 +84,6 @@ def check_labels_in_range(labels: np.ndarray, num_classes: int) -> None:
     if bad.any():
         first = labels[bad].flat[0]
         raise ValueError(
-            f"label {first} is out of range for {num_classes} classes (expected 0..{num_classes - 1})"
+            f"label {first} is out of range for {num_classes} classes "
+            f"(expected 0..{num_classes - 1})"
         )

@@ -19,8 +19,10 @@ def _reduce(ufunc: np.ufunc, x: np.ndarray, axis: int, dtype=None) -> np.ndarray
     k = x.shape[axis]
     if k > 16 or x.size < 1024 * k:
         return ufunc.reduce(x, axis=axis, keepdims=True, dtype=dtype)
+
     def position(j):
         return x[(slice(None),) * axis + (slice(j, j + 1),)]
+
     out = position(0).astype(dtype or x.dtype)
     for j in range(1, k):
         ufunc(out, position(j), out=out)

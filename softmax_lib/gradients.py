@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import numbers
 from collections.abc import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._validation import as_float_array
+from ._validation import as_float_array, positive_real
 from .activations import softmax
 
 __all__ = ["softmax_jacobian", "numerical_gradient"]
@@ -88,7 +87,10 @@ def numerical_gradient(
 
     Notes
     -----
-    .. math:: \frac{\partial f}{\partial x_i} \approx \frac{f(x + \epsilon e_i) - f(x - \epsilon e_i)}{2\epsilon}
+    .. math::
+
+        \frac{\partial f}{\partial x_i}
+        \approx \frac{f(x + \epsilon e_i) - f(x - \epsilon e_i)}{2\epsilon}
 
     Costs 2 evaluations of `f` per entry of `x`: fine for checking, far too slow for training.
 
@@ -101,10 +103,7 @@ def numerical_gradient(
     """
     if not callable(f):
         raise TypeError(f"f must be callable; got {type(f).__name__}")
-    if isinstance(eps, (bool, np.bool_)) or not isinstance(eps, numbers.Real):
-        raise TypeError(f"eps must be a positive real number; got {eps!r}")
-    if not (np.isfinite(eps) and eps > 0):
-        raise ValueError(f"eps must be positive and finite; got {eps!r}")
+    eps = positive_real(eps, "eps")
     xc = np.array(as_float_array(x), dtype=np.float64)  # a copy: the caller's x stays as it was
 
     def value(v):

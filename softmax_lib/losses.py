@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import numbers
-
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._validation import as_float_array, as_labels, check_labels_in_range, normalize_axis
+from ._validation import (
+    as_float_array,
+    as_labels,
+    check_labels_in_range,
+    normalize_axis,
+    positive_int,
+)
 from .activations import log_softmax, softmax
 
 __all__ = ["one_hot", "cross_entropy", "cross_entropy_grad"]
@@ -46,10 +50,7 @@ def one_hot(labels: ArrayLike, num_classes: int) -> np.ndarray:
            [0., 0., 1.],
            [0., 1., 0.]])
     """
-    if isinstance(num_classes, (bool, np.bool_)) or not isinstance(num_classes, numbers.Integral):
-        raise TypeError(f"num_classes must be an int; got {num_classes!r}")
-    if num_classes < 1:
-        raise ValueError(f"num_classes must be at least 1; got {num_classes}")
+    num_classes = positive_int(num_classes, "num_classes")
     labels = as_labels(labels)
     check_labels_in_range(labels, num_classes)
     return np.eye(num_classes)[labels]
@@ -148,7 +149,9 @@ def cross_entropy(
     z, labels, y = _prepare(logits, target, axis)
     logp = log_softmax(z, axis=-1)
     if labels is not None:
-        per_row = 0.0 - np.take_along_axis(logp, labels[..., None], axis=-1)[..., 0]  # 0 - : no -0.0
+        per_row = (
+            0.0 - np.take_along_axis(logp, labels[..., None], axis=-1)[..., 0]
+        )  # 0 - : no -0.0
     else:
         # a class with target 0 adds nothing, even where its log-probability is -inf
         terms = np.multiply(y, logp, out=np.zeros_like(logp), where=y > 0)

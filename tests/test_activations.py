@@ -21,7 +21,11 @@ def test_agrees_with_scipy(func, axis):
     # scipy's log_softmax computes x - logsumexp(x), whose absolute error is a few ulp of
     # logsumexp: where a log-probability is near 0, scipy is the less accurate of the two
     # (see test_log_softmax_accurate_near_zero_where_scipy_cancels), so allow that much.
-    atol = 4 * np.finfo(float).eps * np.abs(sp.logsumexp(X, axis=axis)).max() if func is log_softmax else 0
+    atol = (
+        4 * np.finfo(float).eps * np.abs(sp.logsumexp(X, axis=axis)).max()
+        if func is log_softmax
+        else 0
+    )
     np.testing.assert_allclose(func(X, axis=axis), SCIPY[func](X, axis=axis), rtol=1e-12, atol=atol)
 
 
@@ -43,7 +47,9 @@ def test_default_axis_is_last_not_whole_array():
 
 def test_sigmoid_agrees_with_expit():
     x = np.linspace(-800, 800, 2001)
-    np.testing.assert_allclose(sigmoid(x), sp.expit(x), rtol=1e-12, atol=1e-300)  # expit flushes subnormals
+    np.testing.assert_allclose(
+        sigmoid(x), sp.expit(x), rtol=1e-12, atol=1e-300
+    )  # expit flushes subnormals
     assert sigmoid(np.float32(-1000)).dtype == np.float32
 
 
@@ -245,7 +251,9 @@ def test_hardmax_first_index_wins_a_tie_and_works_along_any_axis():
 
 
 # --- bad input -----------------------------------------------------------------------------
-@pytest.mark.parametrize("bad", [["a", "b"], np.array([1 + 2j, 3j]), np.array([None, 1.0], dtype=object)])
+@pytest.mark.parametrize(
+    "bad", [["a", "b"], np.array([1 + 2j, 3j]), np.array([None, 1.0], dtype=object)]
+)
 @pytest.mark.parametrize("func", [softmax, log_softmax, logsumexp, naive_softmax, sigmoid, hardmax])
 def test_non_numeric_input_is_a_type_error_naming_the_dtype(func, bad):
     with pytest.raises(TypeError, match=f"dtype {np.asarray(bad).dtype}"):

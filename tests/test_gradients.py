@@ -21,7 +21,7 @@ def test_jacobian_formula_and_properties():
 def test_jacobian_matches_finite_differences():
     jac = softmax_jacobian(Z)
     for i in range(4):
-        num = numerical_gradient(lambda v: softmax(v)[i], Z)
+        num = numerical_gradient(lambda v, i=i: softmax(v)[i], Z)
         np.testing.assert_allclose(jac[i], num, atol=1e-9)
 
 

@@ -40,7 +40,9 @@ def test_one_hot_errors():
 
 def test_worked_example():
     assert f"{cross_entropy([1.0, 3.0, 2.0], 1):.4f}" == "0.4076"
-    np.testing.assert_allclose(cross_entropy([1.0, 3.0, 2.0], 1), -np.log(softmax([1.0, 3.0, 2.0])[1]))
+    np.testing.assert_allclose(
+        cross_entropy([1.0, 3.0, 2.0], 1), -np.log(softmax([1.0, 3.0, 2.0])[1])
+    )
 
 
 def test_labels_and_one_hot_targets_agree():
@@ -59,7 +61,8 @@ def test_int_one_hot_rows_count_as_probabilities():
 
 def test_class_axis():
     np.testing.assert_allclose(
-        cross_entropy(Z.T, LABELS, axis=0, reduction="none"), cross_entropy(Z, LABELS, reduction="none")
+        cross_entropy(Z.T, LABELS, axis=0, reduction="none"),
+        cross_entropy(Z, LABELS, reduction="none"),
     )
     y = one_hot(LABELS, 4)
     np.testing.assert_allclose(cross_entropy(Z.T, y.T, axis=0), cross_entropy(Z, y))
@@ -95,7 +98,9 @@ def test_gradient_is_p_minus_y_and_matches_finite_differences(reduction):
 
 def test_gradient_with_soft_targets_and_none():
     y = softmax(Z[::-1])
-    np.testing.assert_allclose(cross_entropy_grad(Z, y, reduction="none"), softmax(Z) - y, rtol=1e-14)
+    np.testing.assert_allclose(
+        cross_entropy_grad(Z, y, reduction="none"), softmax(Z) - y, rtol=1e-14
+    )
     num = numerical_gradient(lambda v: cross_entropy(v, y), Z)
     np.testing.assert_allclose(cross_entropy_grad(Z, y), num, rtol=1e-6, atol=1e-9)
 

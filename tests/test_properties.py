@@ -44,7 +44,9 @@ def test_sums_to_one_and_in_unit_interval(case):
 @given(logits(np.float64, max_scale=1e4), st.floats(-1e4, 1e4))
 def test_shift_invariance(case, c):
     x, axis = case
-    np.testing.assert_allclose(softmax(x + c, axis=axis), softmax(x, axis=axis), rtol=1e-9, atol=1e-300)
+    np.testing.assert_allclose(
+        softmax(x + c, axis=axis), softmax(x, axis=axis), rtol=1e-9, atol=1e-300
+    )
 
 
 @settings(max_examples=200, deadline=None)
@@ -62,19 +64,27 @@ def test_argmax_preserved(case):
 @given(logits(np.float64, max_scale=700.0))
 def test_agrees_with_scipy(case):
     x, axis = case
-    np.testing.assert_allclose(softmax(x, axis=axis), sp.softmax(x, axis=axis), rtol=1e-12, atol=1e-300)
+    np.testing.assert_allclose(
+        softmax(x, axis=axis), sp.softmax(x, axis=axis), rtol=1e-12, atol=1e-300
+    )
     # scipy's logsumexp (before 1.15) and its x - logsumexp(x) have an absolute error of a few
     # eps times the logits' size: where the exact value is near 0 they are the less accurate
     atol = 4 * np.finfo(float).eps * max(1.0, np.max(np.abs(x)))
-    np.testing.assert_allclose(logsumexp(x, axis=axis), sp.logsumexp(x, axis=axis), rtol=1e-12, atol=atol)
-    np.testing.assert_allclose(log_softmax(x, axis=axis), sp.log_softmax(x, axis=axis), rtol=1e-12, atol=atol)
+    np.testing.assert_allclose(
+        logsumexp(x, axis=axis), sp.logsumexp(x, axis=axis), rtol=1e-12, atol=atol
+    )
+    np.testing.assert_allclose(
+        log_softmax(x, axis=axis), sp.log_softmax(x, axis=axis), rtol=1e-12, atol=atol
+    )
 
 
 @settings(max_examples=200, deadline=None)
 @given(logits(np.float32, max_scale=1e4))
 def test_float32_agrees_with_float64(case):
     x, axis = case
-    np.testing.assert_allclose(softmax(x, axis=axis), softmax(x.astype(np.float64), axis=axis), atol=1e-6)
+    np.testing.assert_allclose(
+        softmax(x, axis=axis), softmax(x.astype(np.float64), axis=axis), atol=1e-6
+    )
 
 
 @settings(max_examples=200, deadline=None)

@@ -80,7 +80,9 @@ def write_index(out: Path, entries: list[tuple[str, str]]) -> None:
     )
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Softmax notebooks: handouts</title>
-<style>body {{ font-family: sans-serif; max-width: 50em; margin: 2em auto; line-height: 1.5; }}</style>
+<style>
+body {{ font-family: sans-serif; max-width: 50em; margin: 2em auto; line-height: 1.5; }}
+</style>
 </head><body>
 <h1>Softmax notebooks: handouts</h1>
 <p>In reading order. Student copies leave out the worked solutions; instructor copies show them.</p>

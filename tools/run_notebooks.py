@@ -23,7 +23,10 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 def clean(nb: nbformat.NotebookNode) -> None:
     """Keep only the metadata a reader or a tool needs."""
     nb.metadata = nbformat.from_dict(
-        {"kernelspec": KERNELSPEC, "language_info": {"name": "python", "pygments_lexer": "ipython3"}}
+        {
+            "kernelspec": KERNELSPEC,
+            "language_info": {"name": "python", "pygments_lexer": "ipython3"},
+        }
     )
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
@@ -35,7 +38,10 @@ def run(path: Path, timeout: int) -> None:
     nb = nbformat.read(path, as_version=4)
     nb.metadata["kernelspec"] = KERNELSPEC
     client = NotebookClient(
-        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
     clean(nb)
