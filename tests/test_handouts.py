@@ -14,7 +14,7 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
 def visible_text(page: str) -> str:
-    """The text of an HTML page, tags dropped and whitespace folded (code is highlighted in spans)."""
+    """The text of an HTML page, tags dropped, whitespace folded (code is highlighted in spans)."""
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
 
@@ -38,7 +38,9 @@ def cells(path, tagged, cell_type=None):
 @pytest.fixture(scope="module")
 def handouts(tmp_path_factory):
     out = tmp_path_factory.mktemp("handouts")
-    subprocess.run([sys.executable, str(ROOT / "tools" / "make_handouts.py"), "--out", str(out)], check=True)
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "make_handouts.py"), "--out", str(out)], check=True
+    )
     return out
 
 
@@ -47,7 +49,11 @@ def test_every_notebook_has_three_handouts_and_an_index(handouts):
     index = (handouts / "index.html").read_text(encoding="utf-8")
     positions = []
     for path in NOTEBOOKS:
-        for part in (f"student/{path.stem}.ipynb", f"student/{path.stem}.html", f"instructor/{path.stem}.html"):
+        for part in (
+            f"student/{path.stem}.ipynb",
+            f"student/{path.stem}.html",
+            f"instructor/{path.stem}.html",
+        ):
             assert (handouts / part).is_file(), part
             assert f'href="{part}"' in index
         positions.append(index.index(f"student/{path.stem}.html"))
@@ -73,7 +79,6 @@ def test_instructor_copies_carry_every_solution_and_the_figures(handouts, path):
     for solution in cells(path, tagged=True):
         assert folded(solution) in page
     assert "data:image/png;base64," in raw, "figures are embedded"
-
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+NOTEBOOKS = sorted(
+    (Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb")
+)
 NAMES = [p.name for p in NOTEBOOKS]
 
 # a number with two or more decimals, not part of a longer token (arXiv ids, versions, links)
@@ -63,7 +65,9 @@ def test_reading_order_is_numbered_without_gaps():
 def test_executed_top_to_bottom_in_one_kernel(notebook):
     path, nb = notebook
     counts = [c.get("execution_count") for c in nb["cells"] if c["cell_type"] == "code"]
-    assert counts == list(range(1, len(counts) + 1)), f"{path.name}: re-run with tools/run_notebooks.py"
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"{path.name}: re-run with tools/run_notebooks.py"
+    )
 
 
 def test_no_error_outputs(notebook):
@@ -97,7 +101,9 @@ def test_first_cell_opens_itself_on_binder(notebook):
 
 def test_has_a_figure(notebook):
     path, nb = notebook
-    figures = [o for c in nb["cells"] for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    figures = [
+        o for c in nb["cells"] for o in c.get("outputs", []) if "image/png" in o.get("data", {})
+    ]
     assert figures, f"{path.name}: no figure output"
 
 
@@ -128,7 +134,11 @@ def test_numbers_in_prose_are_printed_by_the_code(notebook):
     path, nb = notebook
     shown = output_text(nb)
     missing = sorted(
-        {n for n in NUMBER.findall(prose(nb)) if not re.search(rf"(?<!\d){re.escape(n)}(?!\d)", shown)}
+        {
+            n
+            for n in NUMBER.findall(prose(nb))
+            if not re.search(rf"(?<!\d){re.escape(n)}(?!\d)", shown)
+        }
     )
     assert not missing, f"{path.name}: prose quotes {missing}, which no output shows"
 
