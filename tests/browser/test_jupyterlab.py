@@ -26,8 +26,13 @@ ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 RUN_TIMEOUT_MS = 300_000
 
@@ -67,12 +72,30 @@ def lab(tmp_path_factory):
     settings.mkdir(parents=True)
     # render every cell at once, so the test can see every output without scrolling
     (settings / "tracker.jupyterlab-settings").write_text(json.dumps({"windowingMode": "none"}))
+    notices = home / "settings" / "@jupyterlab" / "apputils-extension"
+    notices.mkdir(parents=True)  # no "Jupyter news?" prompt over the screenshots (and no fetch)
+    (notices / "notification.jupyterlab-settings").write_text(json.dumps({"fetchNews": "false"}))
     port, token = _free_port(), secrets.token_hex(16)
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(home / "config"), JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-               JUPYTERLAB_SETTINGS_DIR=str(home / "settings"), JUPYTERLAB_WORKSPACES_DIR=str(home / "ws"))
-    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
-           f"--ServerApp.port={port}", f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={home}",
-           "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate", "--LabApp.news_url=None"]
+    env = dict(
+        os.environ,
+        JUPYTER_CONFIG_DIR=str(home / "config"),
+        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
+        JUPYTERLAB_SETTINGS_DIR=str(home / "settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(home / "ws"),
+    )
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        f"--ServerApp.port={port}",
+        f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={home}",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.news_url=None",
+    ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
     log = open(home / "server.log", "w")
@@ -113,6 +136,18 @@ def _menu(page, top: str, item: str) -> None:
     page.locator(".lm-Menu-item", has=label).click()
 
 
+def _shut_down_kernels(base: str, token: str) -> None:
+    """Stop every kernel the server runs, so the next notebook starts on a quiet machine."""
+    headers = {"Authorization": f"token {token}"}
+    with urllib.request.urlopen(
+        urllib.request.Request(f"{base}/api/kernels", headers=headers)
+    ) as r:
+        kernels = json.load(r)
+    for kernel in kernels:
+        url = f"{base}/api/kernels/{kernel['id']}"
+        urllib.request.urlopen(urllib.request.Request(url, method="DELETE", headers=headers))
+
+
 def _screenshot_dir() -> Path:
     out = Path(os.environ.get("SOFTMAX_SCREENSHOTS", ROOT / "screenshots"))
     out.mkdir(parents=True, exist_ok=True)
@@ -124,39 +159,54 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
     base, token = lab
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
-        page.goto(f"{base}/lab/tree/notebooks/{path.name}?token={token}")
+        # a workspace of its own, reset: only this notebook is open, as after a fresh start
+        page.goto(
+            f"{base}/lab/workspaces/{path.stem}/tree/notebooks/{path.name}?reset&token={token}"
+        )
         page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=120_000)
         # wait for the kernel to be ready, then Run > Run All Cells, from the menu bar
-        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=120_000)
-        # Edit > Clear Outputs of All Cells, then Run > Run All Cells, as a learner would
+        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(
+            timeout=120_000
+        )
+        # Edit > Clear Outputs of All Cells, View > Expand All Code (the solutions start
+        # collapsed and show no prompt), then Run > Run All Cells, as a learner would
         _menu(page, "Edit", "Clear Outputs of All Cells")
-        page.locator(".jp-Notebook .jp-OutputArea-output").first.wait_for(state="detached", timeout=30_000)
+        page.locator(".jp-Notebook .jp-OutputArea-output").first.wait_for(
+            state="detached", timeout=30_000
+        )
+        _menu(page, "View", "Expand All Code")
         _menu(page, "Run", "Run All Cells")
 
-        prompts = page.locator(".jp-Notebook .jp-CodeCell .jp-InputPrompt")
-        n_code = prompts.count()
+        # done when every code cell's prompt reads [1]:, [2]:, ... in order
+        n_code = page.locator(".jp-Notebook .jp-CodeCell").count()
         assert n_code > 0
         page.wait_for_function(
             """n => {
-                const p = [...document.querySelectorAll('.jp-Notebook .jp-CodeCell .jp-InputPrompt')];
-                return p.length === n && p.every(e => /^\\[\\d+\\]:$/.test(e.textContent.trim()));
+                const sel = '.jp-Notebook .jp-CodeCell .jp-InputPrompt';
+                const p = [...document.querySelectorAll(sel)].map(e => e.textContent.trim());
+                return p.length === n && p.every((t, i) => t === `[${i + 1}]:`);
             }""",
             arg=n_code,
             timeout=RUN_TIMEOUT_MS,
         )
         page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=60_000)
-
-        numbers = [int(t.strip()[1:-2]) for t in prompts.all_text_contents()]
-        assert numbers == list(range(1, n_code + 1)), "cells ran top to bottom in one kernel"
-        errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+        errors = page.locator(
+            ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
+        )
         assert errors.count() == 0, errors.first.inner_text()[:2000]
 
         images = page.locator(".jp-OutputArea-output img")
         assert images.count() >= 1, "no figure rendered"
         for i in range(images.count()):
-            assert images.nth(i).evaluate("img => img.complete && img.naturalWidth > 100"), f"figure {i} is broken"
+            assert images.nth(i).evaluate("img => img.complete && img.naturalWidth > 100"), (
+                f"figure {i} is broken"
+            )
 
         images.first.scroll_into_view_if_needed()
         page.screenshot(path=str(_screenshot_dir() / f"{path.stem}.png"))
+    except Exception:
+        page.screenshot(path=str(_screenshot_dir() / f"{path.stem}-FAILED.png"))
+        raise
     finally:
         page.close()
+        _shut_down_kernels(base, token)
