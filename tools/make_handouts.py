@@ -36,6 +36,25 @@ class ShowSolutions(Preprocessor):
         return cell, resources
 
 
+# On paper, long code lines wrap instead of being cut off at the margin, and figures do not
+# split across pages.
+PRINT_CSS = """<style>
+@media print {
+  pre, .jp-InputArea-editor, .jp-OutputArea-output pre { white-space: pre-wrap !important;
+    overflow-wrap: anywhere; }
+  .jp-OutputArea-output img { break-inside: avoid; max-width: 100%; }
+}
+</style>
+"""
+
+
+def export_html(nb, resources, preprocessor) -> str:
+    """Standalone HTML (figures embedded) of `nb` after `preprocessor`, styled for printing."""
+    exporter = HTMLExporter(template_name="lab", preprocessors=[preprocessor])
+    body, _ = exporter.from_notebook_node(nb, resources=dict(resources))
+    return body.replace("</head>", PRINT_CSS + "</head>", 1)
+
+
 def drop_solutions() -> TagRemovePreprocessor:
     return TagRemovePreprocessor(remove_cell_tags={SOLUTION_TAG}, enabled=True)
 
@@ -59,13 +78,10 @@ def build(out: Path, notebooks: list[Path]) -> list[tuple[str, str]]:
         body, _ = student_nb.from_notebook_node(nb, resources=dict(resources))
         (out / "student" / f"{stem}.ipynb").write_text(body, encoding="utf-8")
 
-        student_html = HTMLExporter(template_name="lab", preprocessors=[drop_solutions()])
-        body, _ = student_html.from_notebook_node(nb, resources=dict(resources))
-        (out / "student" / f"{stem}.html").write_text(body, encoding="utf-8")
-
-        instructor_html = HTMLExporter(template_name="lab", preprocessors=[ShowSolutions()])
-        body, _ = instructor_html.from_notebook_node(nb, resources=dict(resources))
-        (out / "instructor" / f"{stem}.html").write_text(body, encoding="utf-8")
+        student_html = export_html(nb, resources, drop_solutions())
+        (out / "student" / f"{stem}.html").write_text(student_html, encoding="utf-8")
+        instructor_html = export_html(nb, resources, ShowSolutions())
+        (out / "instructor" / f"{stem}.html").write_text(instructor_html, encoding="utf-8")
         entries.append((stem, title))
     write_index(out, entries)
     return entries
