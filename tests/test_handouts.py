@@ -5,12 +5,9 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+from notebook_files import NOTEBOOKS, ROOT
 
 
 def visible_text(page: str) -> str:

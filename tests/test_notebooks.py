@@ -3,13 +3,10 @@ nbval re-runs the notebooks and compares their outputs)."""
 
 import json
 import re
-from pathlib import Path
 
 import pytest
+from notebook_files import NOTEBOOKS
 
-NOTEBOOKS = sorted(
-    (Path(__file__).resolve().parent.parent / "notebooks").glob("[0-9][0-9]_*.ipynb")
-)
 NAMES = [p.name for p in NOTEBOOKS]
 
 # a number with two or more decimals, not part of a longer token (arXiv ids, versions, links)
@@ -147,3 +144,60 @@ def test_no_figure_or_artist_reprs_leak(notebook):
     path, nb = notebook
     shown = output_text(nb)
     assert "matplotlib.lines.Line2D" not in shown and "matplotlib.text.Text" not in shown
+
+
+# The shape of every notebook: the core (before the summary, "Going deeper" and the exercises)
+# is short enough to read in 30-45 minutes, and a figure comes in the first third.
+CORE_END = re.compile(r"^#+\s*(\d+\.\s*)?(going deeper|exercises?|summary)\b", re.I | re.M)
+CORE_WORDS = {"07": 2600, "08": 2600, "09": 2600}  # the others: 2200
+CORE_SLACK = 1.05  # "about" 2,200 words: a few dozen over is still about
+
+
+def core_words(nb) -> int:
+    """Words of markdown before the first summary / going-deeper / exercises heading, with
+    inline math, inline code and link targets left out."""
+    words = 0
+    for cell in nb["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        src = text(cell["source"])
+        if CORE_END.search(src):
+            break
+        words += len(re.sub(r"\$[^$]*\$|`[^`]*`|\(http[^)]*\)", " ", src).split())
+    return words
+
+
+def test_core_is_short_and_a_figure_comes_early(notebook):
+    path, nb = notebook
+    limit = CORE_WORDS.get(path.name[:2], 2200)
+    words = core_words(nb)
+    assert words <= limit * CORE_SLACK, f"{path.name}: core prose {words} words (about {limit})"
+    first = next(
+        i
+        for i, c in enumerate(nb["cells"])
+        if any("image/png" in o.get("data", {}) for o in c.get("outputs", []))
+    )
+    assert first <= len(nb["cells"]) / 3, (
+        f"{path.name}: first figure at cell {first} of {len(nb['cells'])} (first third)"
+    )
+
+
+def test_going_deeper_sits_between_summary_and_exercises(notebook):
+    path, nb = notebook
+    headings = [
+        m.group(2).lower()
+        for c in nb["cells"]
+        if c["cell_type"] == "markdown"
+        for m in [
+            re.search(
+                r"^##\s*(\d+\.\s*)?(going deeper|exercises|summary)\b",
+                text(c["source"]),
+                re.I | re.M,
+            )
+        ]
+        if m
+    ]
+    if "going deeper" in headings:
+        assert (
+            headings.index("summary") < headings.index("going deeper") < headings.index("exercises")
+        ), f"{path.name}: sections in the order summary, going deeper, exercises: {headings}"

@@ -4,7 +4,9 @@
 #      `pip install -r binder/requirements.txt` from the repository root;
 #   2. a fresh virtual environment on that Python runs that same install from the root
 #      (so `-e .` resolves as on Binder), then binder/postBuild if there is one;
-#   3. JupyterLab is there, and every notebook executes top to bottom in that environment.
+#   3. `pip check` passes there, and `softmax_lib` and JupyterLab import and run.
+# The notebooks themselves are not re-run here: CI installs the same pins and runs every
+# notebook with nbval and in JupyterLab already.
 # Usage: bash tools/check_binder.sh   (from anywhere; exits non-zero on any failure)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,10 +38,7 @@ echo "== 2. the same install in a fresh environment"
 if [ -f binder/postBuild ]; then PATH="$work/binder/bin:$PATH" bash binder/postBuild; fi
 "$work/binder/bin/python" -m pip check
 
-echo "== 3. JupyterLab, and every notebook run top to bottom"
+echo "== 3. softmax_lib and JupyterLab in that environment"
+"$work/binder/bin/python" -c "import softmax_lib, jupyterlab; print(f'softmax_lib {softmax_lib.__version__}, jupyterlab {jupyterlab.__version__}'); print(softmax_lib.softmax([1.0, 3.0, 2.0]))"
 "$work/binder/bin/jupyter" lab --version
-mkdir -p "$work/run"
-cp notebooks/*.ipynb "$work/run/"
-(cd "$work/run" && "$work/binder/bin/jupyter" nbconvert --to notebook --execute --inplace \
-  --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 ./*.ipynb)
-echo "binder check passed: $(ls "$work/run" | wc -l) notebooks ran in the Binder environment"
+echo "binder check passed"

@@ -22,8 +22,8 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter, NotebookExporter
 from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
+from notebook_files import NOTEBOOKS
 
-ROOT = Path(__file__).resolve().parent.parent
 SOLUTION_TAG = "solution"
 
 
@@ -114,7 +114,7 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="folder to write the handouts to")
     args = parser.parse_args(argv)
-    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    notebooks = NOTEBOOKS
     if not notebooks:
         parser.error("no notebooks found in notebooks/")
     entries = build(args.out, notebooks)

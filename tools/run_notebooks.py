@@ -15,8 +15,8 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from notebook_files import NOTEBOOKS
 
-ROOT = Path(__file__).resolve().parent.parent
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -54,7 +54,7 @@ def main() -> int:
     parser.add_argument("paths", nargs="*", type=Path, help="notebooks to run (default: all)")
     parser.add_argument("--timeout", type=int, default=300, help="seconds allowed per cell")
     args = parser.parse_args()
-    paths = args.paths or sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    paths = args.paths or NOTEBOOKS
     for path in paths:
         print(f"running {path} ...", flush=True)
         run(path, args.timeout)

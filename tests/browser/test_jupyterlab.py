@@ -21,9 +21,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from notebook_files import NOTEBOOKS, ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -35,6 +34,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 RUN_TIMEOUT_MS = 300_000
+KERNEL_TIMEOUT_MS = 180_000
 
 pytestmark = pytest.mark.browser
 
@@ -95,6 +95,8 @@ def lab(tmp_path_factory):
         f"--ServerApp.root_dir={home}",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.news_url=None",
+        # window.jupyterapp: lets the test ask the notebook's session and model directly
+        "--LabApp.expose_app_in_browser=True",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         cmd.append("--allow-root")
@@ -136,6 +138,43 @@ def _menu(page, top: str, item: str) -> None:
     page.locator(".lm-Menu-item", has=label).click()
 
 
+# What JupyterLab itself knows about the notebook in front (window.jupyterapp, exposed by
+# --LabApp.expose_app_in_browser): its path, its kernel's connection and status, and each code
+# cell's execution count. Prompts on screen can read idle before the kernel is connected.
+NOTEBOOK_STATE = """() => {
+    const app = window.jupyterapp;
+    const panel = app && app.shell.currentWidget;
+    if (!panel || !panel.sessionContext || !panel.content || !panel.content.model) {
+        return {app: !!app, panel: false};
+    }
+    const kernel = panel.sessionContext.session ? panel.sessionContext.session.kernel : null;
+    const cells = Array.from(panel.content.model.cells).filter(c => c.type === 'code');
+    return {
+        app: true,
+        panel: true,
+        path: panel.context.path,
+        connection: kernel ? kernel.connectionStatus : null,
+        status: kernel ? kernel.status : null,
+        counts: cells.map(c => c.executionCount),
+    };
+}"""
+
+
+def _wait_for(page, path: Path, what: str, condition: str, timeout_ms: int) -> dict:
+    """Poll the notebook's state until the JavaScript `condition` on it (`s`) holds.
+
+    On timeout, fail with `what` (the step that never happened) and the last state seen.
+    """
+    js = f"() => {{ const s = ({NOTEBOOK_STATE})(); return ({condition}) ? s : null; }}"
+    try:
+        return page.wait_for_function(js, timeout=timeout_ms, polling=250).json_value()
+    except Exception as error:
+        if type(error).__name__ != "TimeoutError":
+            raise
+        state = page.evaluate(NOTEBOOK_STATE)
+        pytest.fail(f"{path.name}: {what} within {timeout_ms // 1000} s; last state: {state}")
+
+
 def _shut_down_kernels(base: str, token: str) -> None:
     """Stop every kernel the server runs, so the next notebook starts on a quiet machine."""
     headers = {"Authorization": f"token {token}"}
@@ -164,32 +203,49 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
             f"{base}/lab/workspaces/{path.stem}/tree/notebooks/{path.name}?reset&token={token}"
         )
         page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=120_000)
-        # wait for the kernel to be ready, then Run > Run All Cells, from the menu bar
-        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(
-            timeout=120_000
+        # Run only once the notebook's own kernel is connected and idle: before that, a click
+        # on "Run All Cells" can be lost (every prompt stays [ ]:)
+        _wait_for(
+            page,
+            path,
+            "the notebook's kernel never became connected and idle",
+            f"s.panel && s.path.endsWith({json.dumps(path.name)}) && "
+            "s.connection === 'connected' && s.status === 'idle'",
+            KERNEL_TIMEOUT_MS,
         )
         # Edit > Clear Outputs of All Cells, View > Expand All Code (the solutions start
         # collapsed and show no prompt), then Run > Run All Cells, as a learner would
         _menu(page, "Edit", "Clear Outputs of All Cells")
+        _wait_for(
+            page,
+            path,
+            "Clear Outputs did not reset the execution counts",
+            "s.panel && s.counts.every(c => c === null)",
+            30_000,
+        )
         page.locator(".jp-Notebook .jp-OutputArea-output").first.wait_for(
             state="detached", timeout=30_000
         )
         _menu(page, "View", "Expand All Code")
         _menu(page, "Run", "Run All Cells")
-
-        # done when every code cell's prompt reads [1]:, [2]:, ... in order
-        n_code = page.locator(".jp-Notebook .jp-CodeCell").count()
-        assert n_code > 0
-        page.wait_for_function(
-            """n => {
-                const sel = '.jp-Notebook .jp-CodeCell .jp-InputPrompt';
-                const p = [...document.querySelectorAll(sel)].map(e => e.textContent.trim());
-                return p.length === n && p.every((t, i) => t === `[${i + 1}]:`);
-            }""",
-            arg=n_code,
-            timeout=RUN_TIMEOUT_MS,
+        _wait_for(
+            page,
+            path,
+            "Run All Cells did not start (no code cell got an execution count)",
+            "s.panel && s.counts.some(c => c !== null)",
+            KERNEL_TIMEOUT_MS,
         )
-        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for(timeout=60_000)
+        # done when the model says every code cell ran, in order, and the kernel is idle
+        state = _wait_for(
+            page,
+            path,
+            "the cells did not all finish (execution counts 1..n and an idle kernel)",
+            "s.panel && s.counts.length > 0 && s.counts.every((c, i) => c === i + 1) && "
+            "s.status === 'idle'",
+            RUN_TIMEOUT_MS,
+        )
+        n_code = page.locator(".jp-Notebook .jp-CodeCell").count()
+        assert n_code == len(state["counts"]), (n_code, state)
         errors = page.locator(
             ".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']"
         )
