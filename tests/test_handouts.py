@@ -1,10 +1,18 @@
-"""The handout command: student copies carry no solution, instructor copies carry all of them."""
+"""The handout command: student copies carry no solution, instructor copies carry all of them,
+every page works offline (formulas typeset by the bundled MathJax), and the PDFs are printed.
+
+The PDFs need Playwright and Chromium (as the browser test) and pdftotext (Debian's
+poppler-utils); outside CI their tests are skipped when these are missing, in CI that fails.
+"""
 
 import html
 import json
+import os
 import re
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from notebook_files import NOTEBOOKS, ROOT
@@ -32,12 +40,31 @@ def cells(path, tagged, cell_type=None):
     ]
 
 
+def _need(condition: bool, reason: str) -> None:
+    if not condition:
+        if os.environ.get("CI"):
+            pytest.fail(f"{reason} (CI must build the PDF handouts)")
+        pytest.skip(reason)
+
+
+def _can_print() -> bool:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return False
+    from chromium import CHROMIUM
+
+    return Path(CHROMIUM).exists()
+
+
+PRINTS = _can_print()
+
+
 @pytest.fixture(scope="module")
 def handouts(tmp_path_factory):
     out = tmp_path_factory.mktemp("handouts")
-    subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "make_handouts.py"), "--out", str(out)], check=True
-    )
+    command = [sys.executable, str(ROOT / "tools" / "make_handouts.py"), "--out", str(out)]
+    subprocess.run(command + ([] if PRINTS else ["--no-pdf"]), check=True)
     return out
 
 
@@ -83,3 +110,105 @@ def test_student_html_keeps_every_other_code_cell(handouts, path):
     page = visible_text((handouts / "student" / f"{path.stem}.html").read_text(encoding="utf-8"))
     for source in cells(path, tagged=False, cell_type="code"):
         assert folded(source) in page
+
+
+# --- offline: nothing from the network, formulas typeset by the bundled MathJax ---------------
+
+REMOTE_RESOURCE = re.compile(r'<(script|link|img)\b[^>]*\b(src|href)="(https?:)?//[^"]*"', re.I)
+RAW_TEX = ("$$", "\\frac", "\\begin{")
+
+
+def pages(handouts):
+    return [
+        handouts / role / f"{p.stem}.html" for p in NOTEBOOKS for role in ("student", "instructor")
+    ]
+
+
+def test_pages_load_nothing_from_the_network(handouts):
+    for page in pages(handouts):
+        raw = page.read_text(encoding="utf-8")
+        remote = REMOTE_RESOURCE.search(raw)
+        assert not remote, f"{page.name} loads {remote.group(0)}"
+        mathjax = re.search(r'<script[^>]*src="([^"?]*MathJax\.js)[^"]*"', raw)
+        assert mathjax, f"{page.name}: no MathJax script"
+        assert (page.parent / mathjax.group(1)).is_file(), (
+            f"{page.name}: {mathjax.group(1)} missing"
+        )
+
+
+def test_formulas_are_typeset_with_the_network_refused(handouts):
+    _need(PRINTS, "Playwright and Chromium are needed to open the pages")
+    from chromium import launch
+    from make_handouts import MATHJAX_READY, TYPESET, offline_page
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            page = offline_page(browser)
+            for path in pages(handouts):
+                page.goto(path.as_uri(), wait_until="load")
+                page.wait_for_function(MATHJAX_READY, polling=100, timeout=120_000)
+                typeset = page.evaluate(TYPESET)
+                shown = page.evaluate("() => document.body.innerText")
+                assert typeset > 0, f"{path.name}: no formula typeset offline"
+                for tex in RAW_TEX:
+                    assert tex not in shown, f"{path.name}: raw {tex} on the page"
+        finally:
+            browser.close()
+
+
+# --- PDFs -----------------------------------------------------------------------------------
+
+
+def pdf_text(path: Path) -> str:
+    _need(
+        shutil.which("pdftotext") is not None, "pdftotext is needed: apt-get install poppler-utils"
+    )
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def squeezed(text: str) -> str:
+    """No whitespace and no hyphens: printed code wraps long lines wherever it must, and
+    pdftotext joins a line that ends in "-" to the next without it."""
+    return re.sub(r"[\s-]+", "", text)
+
+
+def title(path: Path) -> str:
+    first = json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"]
+    return "".join(first).splitlines()[0].lstrip("# ").strip()
+
+
+@pytest.fixture(scope="module")
+def pdfs(handouts):
+    _need(PRINTS, "Playwright and Chromium are needed to print the PDFs")
+    return handouts
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_pdfs_hold_the_title_typeset_math_and_the_right_solutions(pdfs, path):
+    solutions = [squeezed(s) for s in cells(path, tagged=True)]
+    for role in ("student", "instructor"):
+        text = pdf_text(pdfs / role / f"{path.stem}.pdf")
+        assert folded(title(path)) in folded(text), f"{role} PDF of {path.name}: no title"
+        for tex in RAW_TEX:
+            assert tex not in text, f"{role} PDF of {path.name}: raw {tex}"
+        found = [s in squeezed(text) for s in solutions]
+        if role == "student":
+            assert not any(found), f"a solution is in the student PDF of {path.name}"
+        else:
+            assert all(found), f"a solution is missing from the instructor PDF of {path.name}"
+
+
+@pytest.mark.parametrize("role", ["student", "instructor"])
+def test_course_pdf_holds_every_notebook_in_order_each_from_a_new_page(pdfs, role):
+    text = pdf_text(pdfs / f"course-{role}.pdf")
+    page_starts = [folded(page)[:300] for page in text.split("\f")]
+    where = []
+    for path in NOTEBOOKS:
+        starts = [i for i, start in enumerate(page_starts) if folded(title(path)) in start]
+        assert starts, f"course-{role}.pdf: {path.name} does not start a page"
+        where.append(starts[0])
+    assert where == sorted(where), f"course-{role}.pdf: notebooks out of order"

@@ -1,21 +1,33 @@
-"""Build course handouts from the notebooks: student copies without solutions, and HTML.
+"""Build course handouts from the notebooks: student copies without solutions, HTML and PDF.
 
-Usage:  python tools/make_handouts.py --out DIR
+Usage:  python tools/make_handouts.py --out DIR [--no-pdf]
 
 For every notebook in notebooks/ (reading order) it writes
   DIR/student/NN_topic.ipynb     the notebook without the cells tagged "solution"
                                  (exercise prompts and the learner's code cells stay)
   DIR/student/NN_topic.html      standalone HTML of that student copy
+  DIR/student/NN_topic.pdf       the same, printed
   DIR/instructor/NN_topic.html   standalone HTML with every solution shown
-  DIR/index.html                 links to all of them, in reading order
-Figures are embedded in the HTML. Formulas are typeset by MathJax, which the HTML loads from
-a CDN: they render when the page is opened online (printing from the browser keeps them).
+  DIR/instructor/NN_topic.pdf    the same, printed
+and, for the whole course,
+  DIR/course-student.pdf         every student copy in reading order, each from a new page
+  DIR/course-instructor.pdf      the same with the solutions
+  DIR/index.html                 links to all of them
+  DIR/mathjax/                   MathJax 2.7 (from the jupyter-server-mathjax package)
+
+Everything works offline: figures are embedded, formulas are typeset by the copy of MathJax in
+DIR/mathjax/ (the pages refer to it by a relative path), and no page loads anything from the
+network, so DIR can be zipped, copied and opened anywhere. The PDFs are printed by headless
+Chromium (Playwright, as the browser test uses) with the network refused, once MathJax has
+typeset every formula. Without Playwright or Chromium, pass --no-pdf.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -25,6 +37,31 @@ from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
 from notebook_files import NOTEBOOKS
 
 SOLUTION_TAG = "solution"
+# MathJax's combined configuration that jupyter-server-mathjax ships (TeX input, HTML output)
+MATHJAX_URL = "../mathjax/MathJax.js?config=TeX-AMS-MML_HTMLorMML-full,Safe"
+# The package carries STIX web fonts only: tell MathJax to use them rather than look for TeX's.
+MATHJAX_FONTS = """<script type="text/x-mathjax-config">
+MathJax.Hub.Config({"HTML-CSS": {availableFonts: [], preferredFont: null, webFont: "STIX-Web",
+                                 imageFont: null}});
+</script>
+"""
+# On paper, long code lines wrap instead of being cut off at the margin, and figures do not
+# split across pages; in the whole-course PDF each notebook starts on a new page.
+PRINT_CSS = """<style>
+@media print {
+  pre, .jp-InputArea-editor, .jp-OutputArea-output pre { white-space: pre-wrap !important;
+    overflow-wrap: anywhere; }
+  .jp-OutputArea-output img { break-inside: avoid; max-width: 100%; }
+}
+.handout-notebook + .handout-notebook { break-before: page; }
+</style>
+"""
+# nbconvert's page loads require.js from a CDN for interactive outputs, which these notebooks
+# do not have: leave it out, so that nothing on the page waits for the network.
+REQUIRE_JS = re.compile(r'<script[^>]*src="https?://[^"]*require[^"]*"[^>]*>\s*</script>\s*')
+# A badge is an image link to a service ([![Binder](badge.svg)](url)); on paper and offline
+# the image cannot load, so the handouts show it as a plain link.
+BADGE = re.compile(r"\[!\[([^\]]*)\]\([^)]*\)\]\(([^)]*)\)")
 
 
 class ShowSolutions(Preprocessor):
@@ -33,30 +70,43 @@ class ShowSolutions(Preprocessor):
     def preprocess_cell(self, cell, resources, index):
         if SOLUTION_TAG in cell.metadata.get("tags", []):
             cell.metadata.get("jupyter", {}).pop("source_hidden", None)
+            cell.metadata.get("jupyter", {}).pop("outputs_hidden", None)
         return cell, resources
 
 
-# On paper, long code lines wrap instead of being cut off at the margin, and figures do not
-# split across pages.
-PRINT_CSS = """<style>
-@media print {
-  pre, .jp-InputArea-editor, .jp-OutputArea-output pre { white-space: pre-wrap !important;
-    overflow-wrap: anywhere; }
-  .jp-OutputArea-output img { break-inside: avoid; max-width: 100%; }
-}
-</style>
-"""
+class PlainBadges(Preprocessor):
+    """Badge images (Binder, Colab) become plain text links."""
 
-
-def export_html(nb, resources, preprocessor) -> str:
-    """Standalone HTML (figures embedded) of `nb` after `preprocessor`, styled for printing."""
-    exporter = HTMLExporter(template_name="lab", preprocessors=[preprocessor])
-    body, _ = exporter.from_notebook_node(nb, resources=dict(resources))
-    return body.replace("</head>", PRINT_CSS + "</head>", 1)
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "markdown":
+            cell.source = BADGE.sub(r"[\1](\2)", cell.source)
+        return cell, resources
 
 
 def drop_solutions() -> TagRemovePreprocessor:
     return TagRemovePreprocessor(remove_cell_tags={SOLUTION_TAG}, enabled=True)
+
+
+def export_html(nb, resources, preprocessor) -> str:
+    """Standalone offline HTML (figures embedded, local MathJax) of `nb` after `preprocessor`."""
+    exporter = HTMLExporter(
+        template_name="lab", preprocessors=[preprocessor, PlainBadges()], mathjax_url=MATHJAX_URL
+    )
+    page, _ = exporter.from_notebook_node(nb, resources=dict(resources))
+    page = REQUIRE_JS.sub("", page)
+    return page.replace("</head>", MATHJAX_FONTS + PRINT_CSS + "</head>", 1)
+
+
+def copy_mathjax(out: Path) -> None:
+    """MathJax 2.7 from the jupyter-server-mathjax package into out/mathjax (no translations)."""
+    try:
+        import jupyter_server_mathjax
+    except ImportError:
+        sys.exit("make_handouts: MathJax comes from jupyter-server-mathjax: pip install it")
+    static = Path(jupyter_server_mathjax.__file__).parent / "static"
+    target = out / "mathjax"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(static, target, ignore=shutil.ignore_patterns("localization"))
 
 
 def title_of(nb) -> str:
@@ -65,9 +115,10 @@ def title_of(nb) -> str:
 
 
 def build(out: Path, notebooks: list[Path]) -> list[tuple[str, str]]:
-    """Write every handout under `out`; return (stem, title) pairs in reading order."""
+    """Write every notebook and HTML handout under `out`; return (stem, title) in reading order."""
     (out / "student").mkdir(parents=True, exist_ok=True)
     (out / "instructor").mkdir(parents=True, exist_ok=True)
+    copy_mathjax(out)
     entries = []
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
@@ -83,16 +134,89 @@ def build(out: Path, notebooks: list[Path]) -> list[tuple[str, str]]:
         instructor_html = export_html(nb, resources, ShowSolutions())
         (out / "instructor" / f"{stem}.html").write_text(instructor_html, encoding="utf-8")
         entries.append((stem, title))
-    write_index(out, entries)
     return entries
 
 
-def write_index(out: Path, entries: list[tuple[str, str]]) -> None:
-    rows = "\n".join(
-        f'<li>{html.escape(title)}: <a href="student/{stem}.html">student (HTML)</a>, '
-        f'<a href="student/{stem}.ipynb">student (notebook)</a>, '
-        f'<a href="instructor/{stem}.html">instructor, with solutions</a></li>'
-        for stem, title in entries
+def course_page(pages: list[Path]) -> str:
+    """One HTML page holding `pages` in order (the head of the first, every body in a section)."""
+    texts = [p.read_text(encoding="utf-8") for p in pages]
+    head = texts[0][: texts[0].index("<body")]
+    bodies = [t[t.index(">", t.index("<body")) + 1 : t.rindex("</body>")] for t in texts]
+    sections = "".join(f'<section class="handout-notebook">{b}</section>\n' for b in bodies)
+    return f"{head}<body>\n{sections}</body>\n</html>\n"
+
+
+# Run once MathJax has started (isReady): a callback queued then runs after the start-up
+# typesetting, and returns the number of typeset formulas.
+MATHJAX_READY = "() => window.MathJax !== undefined && MathJax.isReady === true"
+TYPESET = """() => new Promise(resolve => MathJax.Hub.Queue(() =>
+    resolve(document.querySelectorAll(".MathJax, .MathJax_Display").length)))"""
+
+
+def offline_page(browser):
+    """A browser page that may read files but never reaches the network."""
+    context = browser.new_context(offline=True)
+    context.route(re.compile(r"^https?://"), lambda route: route.abort())
+    return context.new_page()
+
+
+def print_pdfs(jobs: list[tuple[Path, Path]]) -> None:
+    """Print each (html, pdf) pair in headless Chromium, offline, after MathJax has finished."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        sys.exit("make_handouts: PDFs need Playwright (pip install -e '.[browser]'), or --no-pdf")
+    from chromium import CHROMIUM, launch
+
+    if not Path(CHROMIUM).exists():
+        sys.exit("make_handouts: PDFs need Chromium (apt-get install chromium), or --no-pdf")
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            page = offline_page(browser)
+            for source, target in jobs:
+                page.goto(source.resolve().as_uri(), wait_until="load")
+                page.wait_for_function(MATHJAX_READY, polling=100, timeout=120_000)
+                page.evaluate(TYPESET)
+                page.pdf(path=str(target), format="A4", print_background=True)
+        finally:
+            browser.close()
+
+
+def build_pdfs(out: Path, entries: list[tuple[str, str]]) -> None:
+    jobs = []
+    for role in ("student", "instructor"):
+        folder = out / role
+        pages = [folder / f"{stem}.html" for stem, _ in entries]
+        jobs += [(page, page.with_suffix(".pdf")) for page in pages]
+        course = folder / "course.html"  # beside the pages, so the MathJax path is the same
+        course.write_text(course_page(pages), encoding="utf-8")
+        jobs.append((course, out / f"course-{role}.pdf"))
+    try:
+        print_pdfs(jobs)
+    finally:
+        for role in ("student", "instructor"):
+            (out / role / "course.html").unlink(missing_ok=True)
+
+
+def write_index(out: Path, entries: list[tuple[str, str]], pdf: bool) -> None:
+    def links(stem: str) -> str:
+        parts = [
+            f'<a href="student/{stem}.html">student (HTML)</a>',
+            f'<a href="student/{stem}.ipynb">student (notebook)</a>',
+            f'<a href="instructor/{stem}.html">instructor, with solutions</a>',
+        ]
+        if pdf:
+            parts.insert(1, f'<a href="student/{stem}.pdf">PDF</a>')
+            parts.append(f'<a href="instructor/{stem}.pdf">PDF</a>')
+        return ", ".join(parts)
+
+    rows = "\n".join(f"<li>{html.escape(title)}: {links(stem)}</li>" for stem, title in entries)
+    course = (
+        '<p>The whole course in one PDF: <a href="course-student.pdf">student copy</a>, '
+        '<a href="course-instructor.pdf">instructor copy</a>.</p>'
+        if pdf
+        else ""
     )
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Softmax notebooks: handouts</title>
@@ -101,10 +225,12 @@ body {{ font-family: sans-serif; max-width: 50em; margin: 2em auto; line-height:
 </style>
 </head><body>
 <h1>Softmax notebooks: handouts</h1>
-<p>In reading order. Student copies leave out the worked solutions; instructor copies show them.</p>
+<p>In reading order. Student copies leave out the worked solutions; instructor copies show them.
+Every page works offline.</p>
 <ol>
 {rows}
 </ol>
+{course}
 </body></html>
 """
     (out / "index.html").write_text(page, encoding="utf-8")
@@ -113,11 +239,14 @@ body {{ font-family: sans-serif; max-width: 50em; margin: 2em auto; line-height:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, required=True, help="folder to write the handouts to")
+    parser.add_argument("--no-pdf", action="store_true", help="HTML and notebooks only")
     args = parser.parse_args(argv)
-    notebooks = NOTEBOOKS
-    if not notebooks:
+    if not NOTEBOOKS:
         parser.error("no notebooks found in notebooks/")
-    entries = build(args.out, notebooks)
+    entries = build(args.out, NOTEBOOKS)
+    if not args.no_pdf:
+        build_pdfs(args.out, entries)
+    write_index(args.out, entries, pdf=not args.no_pdf)
     print(f"{len(entries)} notebooks: open {args.out / 'index.html'}")
     return 0
 

@@ -21,18 +21,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from chromium import CHROMIUM, launch
 from notebook_files import NOTEBOOKS, ROOT
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 RUN_TIMEOUT_MS = 300_000
 KERNEL_TIMEOUT_MS = 180_000
 
@@ -126,7 +117,7 @@ def lab(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(playwright_api):
-    b = playwright_api.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    b = launch(playwright_api)
     yield b
     b.close()
 
