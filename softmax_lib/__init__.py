@@ -1,7 +1,8 @@
 """softmax_lib: the small, readable reference library behind the softmax notebooks.
 
 Each notebook builds an idea from scratch, then points here for the version that does it
-properly. Everything is importable from the package itself::
+properly; every public function's docstring names the notebook (and the function) that
+builds it by hand. Everything is importable from the package itself::
 
     from softmax_lib import softmax, log_softmax, cross_entropy
 """

@@ -5,31 +5,10 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._validation import (
-    as_float_array,
-    as_labels,
-    check_labels_in_range,
-    positive_int,
-    positive_real,
-)
+from ._validation import examples_and_labels, positive_int, positive_real
 from .losses import cross_entropy
 
 __all__ = ["reliability_bins", "expected_calibration_error", "fit_temperature"]
-
-
-def _scores_and_labels(scores, labels, name: str) -> tuple[np.ndarray, np.ndarray]:
-    """Return ``(scores, labels)`` as a float (N, K) array and N labels in ``0 .. K-1``."""
-    scores = as_float_array(scores, name)
-    if scores.ndim != 2 or scores.shape[1] == 0:
-        raise ValueError(f"{name} must be 2-D (N examples x K classes); got shape {scores.shape}")
-    labels = as_labels(labels)
-    if labels.shape != (scores.shape[0],):
-        raise ValueError(
-            f"labels must have shape ({scores.shape[0]},), one per row of {name}; "
-            f"got shape {labels.shape}"
-        )
-    check_labels_in_range(labels, scores.shape[1])
-    return scores, labels
 
 
 def reliability_bins(
@@ -39,6 +18,8 @@ def reliability_bins(
 
     The numbers behind a reliability diagram: predictions are grouped by their confidence
     (the largest probability of their row) into `n_bins` equal-width bins over [0, 1].
+
+    Built by hand in notebook 08 (`reliability_by_hand`).
 
     Parameters
     ----------
@@ -91,7 +72,9 @@ def reliability_bins(
     >>> count
     array([0, 0, 1, 2, 1])
     """
-    probs, labels = _scores_and_labels(probs, labels, "probs")
+    probs, labels = examples_and_labels(
+        probs, labels, ("probs", "labels"), columns_are_classes=True
+    )
     n_bins = positive_int(n_bins, "n_bins")
     outside = np.isnan(probs) | (probs < 0) | (probs > 1)
     if outside.any():
@@ -114,6 +97,8 @@ def reliability_bins(
 
 def expected_calibration_error(probs: ArrayLike, labels: ArrayLike, n_bins: int = 10) -> float:
     r"""Expected calibration error (ECE): the average gap between confidence and accuracy.
+
+    Built by hand in notebook 08 (`ece_by_hand`).
 
     Parameters
     ----------
@@ -167,6 +152,8 @@ def fit_temperature(
     Temperature scaling (Guo et al., 2017): fit this one number on held-out data, never on
     the training data, then use ``softmax(logits / T)`` as the calibrated probabilities.
 
+    Built by hand in notebook 08 (`nll_at_temperature`).
+
     Parameters
     ----------
     logits : array_like, shape (N, K)
@@ -210,7 +197,9 @@ def fit_temperature(
     >>> print(f"{T:.4f} {2 / np.log(3):.4f}")
     1.8205 1.8205
     """
-    logits, labels = _scores_and_labels(logits, labels, "logits")
+    logits, labels = examples_and_labels(
+        logits, labels, ("logits", "labels"), columns_are_classes=True
+    )
     if labels.size == 0:
         raise ValueError("cannot fit a temperature on an empty set")
     if not isinstance(bounds, (tuple, list)) or len(bounds) != 2:

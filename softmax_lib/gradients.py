@@ -16,6 +16,8 @@ __all__ = ["softmax_jacobian", "numerical_gradient"]
 def softmax_jacobian(x: ArrayLike) -> np.ndarray:
     r"""Jacobian of `softmax` along the last axis: ``J = diag(p) - p p^T``.
 
+    Built by hand in notebook 05 (`jacobian_by_hand`).
+
     Parameters
     ----------
     x : array_like
@@ -62,6 +64,8 @@ def numerical_gradient(
     f: Callable[[np.ndarray], float], x: ArrayLike, eps: float = 1e-6
 ) -> np.ndarray:
     r"""Central-difference gradient of a scalar function `f` at `x`, for gradient checks.
+
+    Built by hand in notebook 05 (`central_difference`).
 
     Parameters
     ----------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -21,6 +23,8 @@ _REDUCTIONS = ("mean", "sum", "none")
 
 def one_hot(labels: ArrayLike, num_classes: int) -> np.ndarray:
     """Float one-hot rows for integer class labels.
+
+    Built by hand in notebook 06 (`one_hot_by_hand`).
 
     Parameters
     ----------
@@ -56,16 +60,32 @@ def one_hot(labels: ArrayLike, num_classes: int) -> np.ndarray:
     return np.eye(num_classes)[labels]
 
 
-def _check_reduction(reduction: str) -> None:
+def _check_reduction(z: np.ndarray, reduction: str) -> int:
+    """Return the number of rows of `z` (classes last), the divisor of "mean".
+
+    Raise if `reduction` is unknown, or is "mean" of an empty batch.
+    """
     if reduction not in _REDUCTIONS:
         raise ValueError(f"reduction must be one of {_REDUCTIONS}; got {reduction!r}")
+    rows = math.prod(z.shape[:-1])
+    if reduction == "mean" and rows == 0:
+        raise ValueError("reduction='mean' of an empty batch is undefined")
+    return rows
 
 
-def _prepare(logits, target, axis):
-    """Move the class axis last; return ``(z, labels, probs)`` with exactly one target form set.
+# Target rows must sum to 1 within this. Each entry carries up to eps/2 of rounding, so 100 eps
+# admits rows of about 200 classes computed in the target's own dtype; 1e-6 admits float64 rows
+# written with six decimals.
+def _sum_tolerance(dtype) -> float:
+    return max(1e-6, 100 * float(np.finfo(dtype).eps))
 
-    Integer labels have the shape of `logits` without the class axis; probabilities (or
-    one-hot rows) have the shape of `logits`. Anything else is a `ValueError`.
+
+def _logits_and_target(logits, target, axis):
+    """Return ``(z, labels, probs)``: the logits with the class axis last, and the target.
+
+    Exactly one of `labels` and `probs` is set. Integer labels have the shape of `logits`
+    without the class axis; probabilities (or one-hot rows) have the shape of `logits`, and
+    come back with the class axis last too. Anything else is a `ValueError`.
     """
     z = as_float_array(logits, "logits")
     if z.ndim == 0:
@@ -83,9 +103,9 @@ def _prepare(logits, target, axis):
         if np.any(y < 0) or np.isnan(y).any():
             raise ValueError("target probabilities must be non-negative numbers")
         sums = y.sum(axis=-1)
-        tol = max(1e-6, 100 * np.finfo(y.dtype).eps)
-        if not np.allclose(sums, 1.0, rtol=0, atol=tol):
-            bad = sums[~np.isclose(sums, 1.0, rtol=0, atol=tol)].flat[0]
+        off = ~np.isclose(sums, 1.0, rtol=0, atol=_sum_tolerance(y.dtype))
+        if off.any():
+            bad = sums[off].flat[0]
             raise ValueError(f"target rows must sum to 1 (probabilities); a row sums to {bad:.6g}")
         return z, None, y
     raise ValueError(
@@ -99,6 +119,8 @@ def cross_entropy(
     logits: ArrayLike, target: ArrayLike, axis: int = -1, reduction: str = "mean"
 ) -> np.ndarray:
     r"""Cross-entropy loss between ``softmax(logits)`` and the targets, computed from logits.
+
+    Built by hand in notebook 06 (`cross_entropy_from_logits`).
 
     Parameters
     ----------
@@ -133,6 +155,8 @@ def cross_entropy(
 
     Using `log_softmax` keeps the loss finite where ``log(softmax(z))`` would give -inf or NaN.
     Classes with target 0 contribute nothing, even where their log-probability is -inf.
+    The result has the logits' float dtype; float16 logits are computed in float32 (the
+    log-probabilities, the sum and the mean) and the result is rounded once.
 
     Examples
     --------
@@ -145,32 +169,32 @@ def cross_entropy(
     >>> np.round(cross_entropy([[0.0, 0.0], [0.0, 1000.0]], [0, 1], reduction="none"), 4)
     array([0.6931, 0.    ])
     """
-    _check_reduction(reduction)
-    z, labels, y = _prepare(logits, target, axis)
+    z, labels, y = _logits_and_target(logits, target, axis)
+    _check_reduction(z, reduction)
+    dtype = z.dtype
+    if dtype == np.float16:  # float16: compute in float32, round once at the end
+        z = z.astype(np.float32)
     logp = log_softmax(z, axis=-1)
     if labels is not None:
-        per_row = (
-            0.0 - np.take_along_axis(logp, labels[..., None], axis=-1)[..., 0]
-        )  # 0 - : no -0.0
+        # 0 - (rather than -): a loss of exactly 0 prints as 0.0, not -0.0
+        per_row = 0.0 - np.take_along_axis(logp, labels[..., None], axis=-1)[..., 0]
     else:
         # a class with target 0 adds nothing, even where its log-probability is -inf
         terms = np.multiply(y, logp, out=np.zeros_like(logp), where=y > 0)
         per_row = 0.0 - np.sum(terms, axis=-1)
-    return _reduce(per_row, reduction)
-
-
-def _reduce(per_row: np.ndarray, reduction: str):
-    if reduction == "none":
-        return per_row
+    loss = per_row
     if reduction == "sum":
-        return per_row.sum()
-    if per_row.size == 0:
-        raise ValueError("reduction='mean' of an empty batch is undefined")
-    return per_row.mean()
+        loss = per_row.sum()
+    elif reduction == "mean":
+        loss = per_row.mean()
+    with np.errstate(over="ignore"):  # a float32 loss beyond float16's range rounds to inf
+        return loss.astype(dtype, copy=False)
 
 
 def cross_entropy_grad(logits: ArrayLike, target: ArrayLike, reduction: str = "mean") -> np.ndarray:
     r"""Gradient of `cross_entropy` with respect to the logits: ``softmax(logits) - y``.
+
+    Built by hand in notebook 06 (`cross_entropy_grad_by_hand`).
 
     Parameters
     ----------
@@ -205,8 +229,8 @@ def cross_entropy_grad(logits: ArrayLike, target: ArrayLike, reduction: str = "m
     >>> np.round(cross_entropy_grad([1.0, 3.0, 2.0], 1), 4)
     array([ 0.09  , -0.3348,  0.2447])
     """
-    _check_reduction(reduction)
-    z, labels, y = _prepare(logits, target, -1)
+    z, labels, y = _logits_and_target(logits, target, -1)
+    rows = _check_reduction(z, reduction)
     grad = softmax(z, axis=-1)
     if labels is not None:
         idx = labels[..., None]
@@ -214,8 +238,5 @@ def cross_entropy_grad(logits: ArrayLike, target: ArrayLike, reduction: str = "m
     else:
         grad -= y
     if reduction == "mean":
-        rows = grad.size // grad.shape[-1] if grad.shape[-1] else 0
-        if rows == 0:
-            raise ValueError("reduction='mean' of an empty batch is undefined")
         grad /= rows
     return grad

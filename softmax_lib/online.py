@@ -5,18 +5,19 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from ._validation import as_float_array, flatten_for_axis, positive_int
+from ._validation import as_float_array, normalize_axes, positive_int
+from .activations import Axis, _classes_back, _classes_last
 
 __all__ = ["online_softmax"]
 
 
 def _exp_minus_max(a: np.ndarray, m: np.ndarray, dtype) -> np.ndarray:
-    """``exp(a - m)`` in one new `dtype` array, for `m` >= every entry of its slice of `a`.
+    """``exp(a - m)`` in one new `dtype` array, for `m` >= every entry of its row of `a`.
 
     Every exponent is <= 0, so nothing overflows. Where `m` is infinite the difference is
     spelled out as the limit says: an entry equal to a +inf max gives e^0 = 1 (the +inf
-    entries share the mass), and a slice whose max is -inf (masks only) gives e^-inf = 0, no
-    mass at all. A NaN max keeps its slice NaN.
+    entries share the mass), and a row whose max is -inf (masks only) gives e^-inf = 0, no
+    mass at all. A NaN max keeps its row NaN.
     """
     # a - m overflows (to -inf) only where the exact value is below -max: exp(-inf) = 0 is then
     # right; inf - inf is invalid only where m is infinite, and is replaced just below.
@@ -40,8 +41,10 @@ def _rescale_factor(m_old: np.ndarray, m_new: np.ndarray) -> np.ndarray:
     return alpha
 
 
-def online_softmax(x: ArrayLike, axis: int | None = -1, *, block_size: int = 1024) -> np.ndarray:
+def online_softmax(x: ArrayLike, axis: Axis = -1, *, block_size: int = 1024) -> np.ndarray:
     r"""Softmax of `x` along `axis`, its normaliser found in one pass over the data.
+
+    Built by hand in notebook 09 (`online_py`).
 
     The same result as `softmax`, computed the way attention kernels and streaming code do
     it (Milakov & Gimelshein, 2018, arXiv:1805.02867): the positions along `axis` are read
@@ -53,9 +56,9 @@ def online_softmax(x: ArrayLike, axis: int | None = -1, *, block_size: int = 102
     ----------
     x : array_like
         Scores (logits). Lists, ints and bools become float64; float16/32/64 keep their dtype.
-    axis : int or None, optional
-        The axis that holds the classes (default -1, the last). ``None`` normalises the whole
-        array, as in `softmax`.
+    axis : int, tuple of ints or None, optional
+        The axis that holds the classes (default -1, the last). Several axes are read as one,
+        in C order; ``None`` normalises the whole array, as in `softmax`.
     block_size : int, optional
         How many positions along `axis` are read at once (default 1024). Any positive int
         works, including 1 (element by element) and more than the axis' length (one block).
@@ -69,11 +72,12 @@ def online_softmax(x: ArrayLike, axis: int | None = -1, *, block_size: int = 102
     Raises
     ------
     TypeError
-        If `x` is not real-valued, or `axis` or `block_size` is not an int.
+        If `x` is not real-valued, `block_size` is not an int, or `axis` is not an int, a
+        tuple of ints or None.
     numpy.exceptions.AxisError
-        If `axis` is out of range.
+        If an axis is out of range.
     ValueError
-        If `block_size` is less than 1.
+        If an axis is named twice, or `block_size` is less than 1.
 
     See Also
     --------
@@ -96,9 +100,10 @@ def online_softmax(x: ArrayLike, axis: int | None = -1, *, block_size: int = 102
     memory, which is what limits a GPU kernel, and it works on data that arrives in pieces
     and is seen only once.
 
-    float16 input is accumulated (and exponentiated) in float32, then rounded back. The
-    edge cases are those of `softmax`: -inf is a mask, +inf entries share the mass equally,
-    a NaN or a slice of all -inf makes that slice NaN; `x` is never modified.
+    float16 input is accumulated (and exponentiated) in float32 and rounded once, within
+    1 ulp. The edge cases are those of `softmax`: -inf is a mask, +inf entries share the mass
+    equally, a NaN or a slice of all -inf makes that slice NaN; no input gives a warning, and
+    `x` is never modified.
 
     Examples
     --------
@@ -114,21 +119,21 @@ def online_softmax(x: ArrayLike, axis: int | None = -1, *, block_size: int = 102
     """
     x = as_float_array(x)
     block = positive_int(block_size, "block_size")
-    flat, ax = flatten_for_axis(x, axis)
-    if flat.size == 0:
+    axes = normalize_axes(axis, x.ndim)
+    if x.size == 0:
         return np.empty_like(x)
-    acc = np.float32 if flat.dtype == np.float16 else flat.dtype  # float16 sums in float32
-    state_shape = flat.shape[:ax] + (1,) + flat.shape[ax + 1 :]
-    m = np.full(state_shape, -np.inf, dtype=acc)  # running max of each slice: nothing seen yet
-    d = np.zeros(state_shape, dtype=acc)  # running sum of exp(x - m)
-    for start in range(0, flat.shape[ax], block):
-        blk = flat[(slice(None),) * ax + (slice(start, start + block),)]
-        m_new = np.maximum(m, np.max(blk, axis=ax, keepdims=True))
+    rows, moved_shape = _classes_last(x, axes)  # rows[..., j]: class j of every slice
+    wide = np.float32 if x.dtype == np.float16 else x.dtype  # float16: float32, rounded once
+    m = np.full(rows.shape[:-1] + (1,), -np.inf, dtype=wide)  # running max: nothing seen yet
+    d = np.zeros_like(m)  # running sum of exp(x - m)
+    for start in range(0, rows.shape[-1], block):
+        blk = rows[..., start : start + block]
+        m_new = np.maximum(m, np.max(blk, axis=-1, keepdims=True))
         d *= _rescale_factor(m, m_new)  # old terms were e^(x - m); now they are e^(x - m_new)
-        d += np.sum(_exp_minus_max(blk, m_new, acc), axis=ax, keepdims=True)
+        d += np.sum(_exp_minus_max(blk, m_new, wide), axis=-1, keepdims=True)
         m = m_new
     # The normaliser is known: a second pass writes the output.
     np.copyto(d, np.nan, where=d == 0)  # only a slice of all -inf has d = 0: 0/0 is NaN
-    out = _exp_minus_max(flat, m, acc)
+    out = _exp_minus_max(rows, m, wide)
     out *= 1 / d
-    return out.astype(x.dtype, copy=False).reshape(x.shape)
+    return _classes_back(out.astype(x.dtype, copy=False), moved_shape, axes)
