@@ -184,6 +184,58 @@ def _screenshot_dir() -> Path:
     return out
 
 
+# What an interactive figure shows: its picture and printed text (not the slider's read-out).
+SHOWN = """el => [...el.querySelectorAll('img')].map(i => i.src).join('|') + '|' +
+                 el.innerText"""
+SLIDER_WAIT_MS = 30_000
+
+
+def _interactive_figures_in(path: Path) -> int:
+    """How many cells of the notebook show an interactive figure (softmax_lib.sliders)."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    sources = ["".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code"]
+    return sum(
+        1
+        for src in sources
+        if any("interactive_figure(" in line and "import" not in line for line in src.splitlines())
+    )
+
+
+def _move_every_slider(page, path: Path) -> None:
+    """Move each slider of each interactive figure with the keyboard, as a learner would
+    (focus the handle, arrow keys), and check that the figure or its text changes."""
+    figures = page.locator(".jp-Notebook .widget-vbox:has(> .widget-output)")
+    expected = _interactive_figures_in(path)
+    assert figures.count() == expected, (
+        f"{path.name}: {figures.count()} interactive figures rendered, {expected} in the notebook"
+    )
+    for i in range(expected):
+        figure = figures.nth(i)
+        output = figure.locator("> .widget-output").element_handle()
+        handles = figure.locator(".noUi-handle")
+        assert handles.count() >= 1, f"{path.name}: interactive figure {i} has no slider"
+        for j in range(handles.count()):
+            handle = handles.nth(j)
+            before = output.evaluate(SHOWN)
+            at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
+            handle.focus()
+            for _ in range(3):
+                page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
+            try:
+                page.wait_for_function(
+                    f"([el, before]) => ({SHOWN})(el) !== before",
+                    arg=[output, before],
+                    timeout=SLIDER_WAIT_MS,
+                )
+            except Exception as error:
+                if type(error).__name__ != "TimeoutError":
+                    raise
+                pytest.fail(
+                    f"{path.name}: moving slider {j} of interactive figure {i} changed nothing "
+                    f"it shows within {SLIDER_WAIT_MS // 1000} s"
+                )
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_runs_in_jupyterlab(lab, browser, path):
     base, token = lab
@@ -218,6 +270,7 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
             state="detached", timeout=30_000
         )
         _menu(page, "View", "Expand All Code")
+        _menu(page, "View", "Expand All Outputs")
         _menu(page, "Run", "Run All Cells")
         _wait_for(
             page,
@@ -248,6 +301,8 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
             assert images.nth(i).evaluate("img => img.complete && img.naturalWidth > 100"), (
                 f"figure {i} is broken"
             )
+
+        _move_every_slider(page, path)
 
         images.first.scroll_into_view_if_needed()
         page.screenshot(path=str(_screenshot_dir() / f"{path.stem}.png"))
