@@ -42,6 +42,8 @@ def run(path: Path, timeout: int) -> None:
         timeout=timeout,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
+        # one stream output per cell, however the kernel's prints were flushed
+        coalesce_streams=True,
     )
     client.execute()
     clean(nb)
