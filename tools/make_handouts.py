@@ -14,6 +14,8 @@ and, for the whole course,
   DIR/course-instructor.pdf      the same with the solutions
   DIR/index.html                 links to all of them
   DIR/mathjax/                   MathJax 2.7 (from the jupyter-server-mathjax package)
+  DIR/nbgrader/                  the notebooks as an nbgrader course (see nbgrader_course.py):
+                                 nbgrader_config.py and source/NN_topic/NN_topic.ipynb
 
 Everything works offline: figures are embedded, formulas are typeset by the copy of MathJax in
 DIR/mathjax/ (the pages refer to it by a relative path), and no page loads anything from the
@@ -34,6 +36,7 @@ from pathlib import Path
 import nbformat
 from nbconvert import HTMLExporter, NotebookExporter
 from nbconvert.preprocessors import Preprocessor, TagRemovePreprocessor
+from nbgrader_course import write_course
 from notebook_files import NOTEBOOKS
 
 SOLUTION_TAG = "solution"
@@ -244,6 +247,7 @@ def main(argv=None) -> int:
     if not NOTEBOOKS:
         parser.error("no notebooks found in notebooks/")
     entries = build(args.out, NOTEBOOKS)
+    write_course(args.out / "nbgrader", NOTEBOOKS)
     if not args.no_pdf:
         build_pdfs(args.out, entries)
     write_index(args.out, entries, pdf=not args.no_pdf)

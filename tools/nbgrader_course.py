@@ -1,0 +1,106 @@
+"""The notebooks as an nbgrader course: source assignments with solutions and autograder cells.
+
+make_handouts.py calls `write_course(DIR / "nbgrader", notebooks)`, which writes
+
+  nbgrader_config.py                    the course's settings
+  source/NN_topic/NN_topic.ipynb        every notebook as an nbgrader source assignment
+
+In each notebook, every exercise's worked solution (the code cell tagged "solution") becomes
+an nbgrader solution cell, and the learner's empty cell before it goes (nbgrader's release
+puts "# YOUR CODE HERE / raise NotImplementedError()" in its place). Where the solution
+defines a function and runs a `softmax_lib.testing` check on it (`check_softmax(my_softmax)`),
+only the function's body is the solution, the check stays for the student's own feedback,
+and a read-only autograder cell with points follows: the same check with `strict=True`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+
+SOLUTION_TAG = "solution"
+POINTS_PER_CHECK = 1
+CHECK_CALL = re.compile(r"^(check_\w+)\((\w+)\)\s*$", re.M)
+CONFIG = '''\
+"""nbgrader settings of the softmax course. Run nbgrader from this folder."""
+
+c = get_config()  # noqa: F821 (nbgrader provides it)
+c.CourseDirectory.course_id = "softmax"
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}
+c.ExecutePreprocessor.timeout = 600
+'''
+
+
+def nbgrader_meta(grade_id: str, *, solution: bool, points: int | None = None) -> dict:
+    meta = {
+        "grade": points is not None,
+        "grade_id": grade_id,
+        "locked": not solution,
+        "schema_version": 3,
+        "solution": solution,
+    }
+    if points is not None:
+        meta["points"] = points
+    return meta
+
+
+def mark_function_body(source: str, function: str) -> str:
+    """`source` with the body of `def function(...)` between nbgrader's solution markers."""
+    lines = source.split("\n")
+    start = next(i for i, line in enumerate(lines) if re.match(rf"def {function}\(", line))
+    end = start + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end].startswith((" ", "\t"))):
+        end += 1
+    while not lines[end - 1].strip():  # trailing blank lines stay outside the markers
+        end -= 1
+    indent = re.match(r"\s*", lines[start + 1]).group(0)
+    marked = [f"{indent}### BEGIN SOLUTION", *lines[start + 1 : end], f"{indent}### END SOLUTION"]
+    return "\n".join(lines[: start + 1] + marked + lines[end:])
+
+
+def assignment(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
+    """The nbgrader source version of one notebook."""
+    cells = []
+    exercise = 0
+    for cell in nb.cells:
+        is_solution = SOLUTION_TAG in cell.metadata.get("tags", [])
+        if not is_solution:
+            cells.append(cell)
+            continue
+        exercise += 1
+        if cells and cells[-1].cell_type == "code" and not cells[-1].metadata.get("nbgrader"):
+            cells.pop()  # the learner's empty cell: the release puts the stub here
+        solution = nbformat.v4.new_code_cell()
+        check = CHECK_CALL.search(cell.source)
+        if check:
+            solution.source = mark_function_body(cell.source, check.group(2))
+        else:
+            solution.source = f"### BEGIN SOLUTION\n{cell.source.strip()}\n### END SOLUTION"
+        solution.metadata["nbgrader"] = nbgrader_meta(f"{stem}-ex{exercise}", solution=True)
+        cells.append(solution)
+        if check:
+            grader = nbformat.v4.new_code_cell(
+                f"# Autograder: the same check, strict (an AssertionError lists what fails)\n"
+                f"{check.group(1)}({check.group(2)}, strict=True)"
+            )
+            grader.metadata["nbgrader"] = nbgrader_meta(
+                f"{stem}-ex{exercise}-check", solution=False, points=POINTS_PER_CHECK
+            )
+            cells.append(grader)
+    source = nbformat.v4.new_notebook(metadata=nb.metadata, cells=cells)
+    for cell in source.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    return source
+
+
+def write_course(out: Path, notebooks: list[Path]) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "nbgrader_config.py").write_text(CONFIG, encoding="utf-8")
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        folder = out / "source" / path.stem
+        folder.mkdir(parents=True, exist_ok=True)
+        nbformat.write(assignment(nb, path.stem), folder / path.name)
