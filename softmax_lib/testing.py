@@ -214,6 +214,35 @@ ROW_LOST = [
 ]
 
 
+def _cases_of_a_function_of_rows(
+    check: _Checker, reference, *, large_hint: str, masked: str, probabilities=None, extra=()
+) -> None:
+    """The battery shared by softmax and log-softmax: a vector, a batch of rows, a shift, large
+    logits, rows far apart, -inf masks, the input unchanged (and `extra` (label, x) cases).
+    `probabilities` turns a result into probabilities, to name a wrong axis."""
+    if not check.runs(VECTOR, shape=VECTOR.shape):
+        return
+    to_p = probabilities or (lambda got: got)
+    check.values(f"a vector {_show(VECTOR)}", VECTOR, want=reference(VECTOR))
+    check.values(
+        "a batch of 4 rows (classes on the last axis)",
+        BATCH,
+        want=reference(BATCH),
+        diagnose=[(lambda got, t=test: t(to_p(got)), why) for test, why in WRONG_AXIS],
+        advice=KEEPDIMS_HINT,
+    )
+    for label, x in extra:
+        check.values(label, x, want=reference(x), hint=large_hint)
+    shifted = BATCH + 100.0
+    check.values("adding 100 to every logit changes nothing", shifted, want=reference(BATCH))
+    check.values("large logits", LARGE, want=reference(LARGE), hint=large_hint)
+    check.values(
+        "rows whose maxima differ by 800", FAR_APART, want=reference(FAR_APART), diagnose=ROW_LOST
+    )
+    check.values(masked, MASKED, want=reference(MASKED))
+    check.leaves_input_unchanged(BATCH)
+
+
 def check_softmax(fn: Callable, *, strict: bool = False) -> Report:
     """Check a softmax you wrote: ``fn(x)`` for an array `x` of logits, classes on the last axis.
 
@@ -243,32 +272,12 @@ def check_softmax(fn: Callable, *, strict: bool = False) -> Report:
     before exp (that changes nothing but keeps exp ≤ 1)
     """
     check = _Checker(fn, "check_softmax")
-    if check.runs(VECTOR, shape=VECTOR.shape):
-        check.values(f"a vector {_show(VECTOR)}", VECTOR, want=softmax(VECTOR))
-        check.values(
-            "a batch of 4 rows (classes on the last axis)",
-            BATCH,
-            want=softmax(BATCH),
-            diagnose=WRONG_AXIS,
-            advice=KEEPDIMS_HINT,
-        )
-        check.values(
-            "adding 100 to every logit changes nothing", BATCH + 100.0, want=softmax(BATCH)
-        )
-        check.values("large logits", LARGE, want=softmax(LARGE), hint=SHIFT_HINT)
-        check.values(
-            "rows whose maxima differ by 800",
-            FAR_APART,
-            want=softmax(FAR_APART),
-            diagnose=ROW_LOST,
-        )
-        check.values(
-            "-inf logits (masked classes) get probability exactly 0",
-            MASKED,
-            want=softmax(MASKED),
-            hint="exp(-inf) is 0, so a masked class needs no special case",
-        )
-        check.leaves_input_unchanged(BATCH)
+    _cases_of_a_function_of_rows(
+        check,
+        softmax,
+        large_hint=SHIFT_HINT,
+        masked="-inf logits (masked classes) get probability exactly 0",
+    )
     return check.done(strict)
 
 
@@ -298,38 +307,14 @@ def check_log_softmax(fn: Callable, *, strict: bool = False) -> Report:
     x - max - log(sum(exp(x - max)))
     """
     check = _Checker(fn, "check_log_softmax")
-    if check.runs(VECTOR, shape=VECTOR.shape):
-        check.values(f"a vector {_show(VECTOR)}", VECTOR, want=log_softmax(VECTOR))
-        check.values(
-            "a batch of 4 rows (classes on the last axis)",
-            BATCH,
-            want=log_softmax(BATCH),
-            diagnose=[(lambda got, t=t: t(np.exp(got)), sentence) for t, sentence in WRONG_AXIS],
-            advice=KEEPDIMS_HINT,
-        )
-        gap = np.array([0.0, 1000.0])
-        check.values(
-            "one logit 1000 above the other",
-            gap,
-            want=log_softmax(gap),
-            hint=LOG_HINT,
-        )
-        check.values(
-            "adding 100 to every logit changes nothing", BATCH + 100.0, want=log_softmax(BATCH)
-        )
-        check.values("large logits", LARGE, want=log_softmax(LARGE), hint=LOG_HINT)
-        check.values(
-            "rows whose maxima differ by 800",
-            FAR_APART,
-            want=log_softmax(FAR_APART),
-            diagnose=ROW_LOST,
-        )
-        check.values(
-            "-inf logits (masked classes) get log-probability -inf, the others stay right",
-            MASKED,
-            want=log_softmax(MASKED),
-        )
-        check.leaves_input_unchanged(BATCH)
+    _cases_of_a_function_of_rows(
+        check,
+        log_softmax,
+        large_hint=LOG_HINT,
+        masked="-inf logits (masked classes) get log-probability -inf, the others stay right",
+        probabilities=np.exp,
+        extra=[("one logit 1000 above the other", np.array([0.0, 1000.0]))],
+    )
     return check.done(strict)
 
 
