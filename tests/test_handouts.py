@@ -189,7 +189,8 @@ def pdfs(handouts):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_pdfs_hold_the_title_typeset_math_and_the_right_solutions(pdfs, path):
-    solutions = [squeezed(s) for s in cells(path, tagged=True)]
+    # code without its comments: a PDF's text layer may put italic comments out of order
+    solutions = [squeezed(re.sub(r"#.*", "", s)) for s in cells(path, tagged=True)]
     for role in ("student", "instructor"):
         text = pdf_text(pdfs / role / f"{path.stem}.pdf")
         assert folded(title(path)) in folded(text), f"{role} PDF of {path.name}: no title"
