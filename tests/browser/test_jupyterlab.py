@@ -201,6 +201,12 @@ def _interactive_figures_in(path: Path) -> int:
     )
 
 
+def _record_redraw(path: Path, figure: int, slider: int, seconds: float) -> None:
+    """Append a slider's redraw time to screenshots/slider-redraws.txt."""
+    with open(_screenshot_dir() / "slider-redraws.txt", "a", encoding="utf-8") as log:
+        log.write(f"{path.name} figure {figure} slider {slider}: {seconds:.2f} s\n")
+
+
 def _move_every_slider(page, path: Path) -> None:
     """Move each slider of each interactive figure with the keyboard, as a learner would
     (focus the handle, arrow keys), and check that the figure or its text changes."""
@@ -219,6 +225,7 @@ def _move_every_slider(page, path: Path) -> None:
             before = output.evaluate(SHOWN)
             at_max = handle.get_attribute("aria-valuenow") == handle.get_attribute("aria-valuemax")
             handle.focus()
+            pressed = time.perf_counter()
             for _ in range(3):
                 page.keyboard.press("ArrowLeft" if at_max else "ArrowRight")
             try:
@@ -227,6 +234,9 @@ def _move_every_slider(page, path: Path) -> None:
                     arg=[output, before],
                     timeout=SLIDER_WAIT_MS,
                 )
+                # how long a learner waits for the picture (recorded, not asserted: the
+                # machine may be busy)
+                _record_redraw(path, i, j, time.perf_counter() - pressed)
             except Exception as error:
                 if type(error).__name__ != "TimeoutError":
                     raise
