@@ -29,7 +29,7 @@ CONFIG = '''\
 c = get_config()  # noqa: F821 (nbgrader provides it)
 c.CourseDirectory.course_id = "softmax"
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}
-c.ExecutePreprocessor.timeout = 600
+c.Execute.timeout = 300  # seconds per cell; no cell of the course takes more than a few
 '''
 
 
