@@ -13,21 +13,21 @@ logit, the ε of label smoothing) and watch the same figure answer::
 
     interactive_figure(draw, T=FloatSlider(value=1.0, min=0.1, max=5.0, step=0.1))
 
-Each move clears the one figure and calls `draw` again, then replaces what the output area
-shows (no flicker, no figures piling up). Where no kernel runs the widget (nbval, the HTML and
-PDF handouts, a notebook viewer) the cell shows a line saying it is interactive instead.
+Each move clears the one figure, calls `draw` again and replaces the picture and text the
+output area shows in one update (no flicker, no figures piling up). Where no kernel runs the
+widget (nbval, the HTML and PDF handouts, a notebook viewer) the cell shows a line saying it is
+interactive instead.
 
 Needs ipywidgets (JupyterLab 4 renders it with no extension to install).
 """
 
 from __future__ import annotations
 
+import base64
 import io
 from collections.abc import Callable
 
 import ipywidgets as widgets
-from IPython import get_ipython
-from IPython.display import Image, display
 from matplotlib.figure import Figure
 
 __all__ = ["InteractiveFigure", "interactive_figure"]
@@ -78,15 +78,23 @@ class InteractiveFigure(widgets.VBox):
         """Clear the figure, draw it for the sliders' values, and show it in place of the last."""
         self.figure.clear()
         text = self.draw(self.figure, **self.values())
-        if get_ipython() is None:  # plain Python (a test, a script): nothing to show it in
-            return
         picture = io.BytesIO()
         self.figure.savefig(picture, format="png")
-        with self.output:
-            self.output.clear_output(wait=True)  # wait: the old picture stays until the new one
-            display(Image(data=picture.getvalue(), format="png"))
-            if text:
-                print(text)
+        shown = [
+            {
+                "output_type": "display_data",
+                "data": {
+                    "image/png": base64.b64encode(picture.getvalue()).decode("ascii"),
+                    "text/plain": "<the figure>",
+                },
+                "metadata": {},
+            }
+        ]
+        if text:
+            shown.append({"output_type": "stream", "name": "stdout", "text": f"{text}\n"})
+        # One update of the output's contents replaces picture and text at once: no flicker,
+        # nothing piles up, and no output messages for a notebook runner to route.
+        self.output.outputs = tuple(shown)
 
     def _repr_mimebundle_(self, **kwargs):
         bundle = super()._repr_mimebundle_(**kwargs)

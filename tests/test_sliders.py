@@ -32,6 +32,8 @@ def test_one_figure_cleared_before_each_draw_so_nothing_piles_up():
     for value in (0.2, 0.4, 0.6):
         view.sliders["T"].value = value
     assert view.figure is figure and len(figure.axes) == 1
+    picture, text = view.output.outputs  # the latest picture and text only
+    assert "image/png" in picture["data"] and text["text"] == "values {'T': 0.6}\n"
 
 
 def test_the_sliders_sit_above_the_output():
