@@ -14,7 +14,15 @@ import textwrap
 import venv
 
 import pytest
-from notebook_files import COLAB_SETUP, NOTEBOOKS, ROOT, colab_badge
+from notebook_files import (
+    ALL_NOTEBOOKS,
+    COLAB_SETUP,
+    COLAB_SETUPS,
+    ROOT,
+    colab_badge,
+    edition_of,
+    relative,
+)
 
 INSTALL = re.compile(r'"git\+https://github\.com/[^"]+"')
 
@@ -24,18 +32,21 @@ def setup_cell(path):
     return "".join(next(c for c in nb["cells"] if c["cell_type"] == "code")["source"])
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+IDS = [relative(p).removeprefix("notebooks/") for p in ALL_NOTEBOOKS]
+
+
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=IDS)
 def test_first_cell_has_an_open_in_colab_badge(path):
     nb = json.loads(path.read_text(encoding="utf-8"))
     first = "".join(nb["cells"][0]["source"])
     repository = re.search(r"mybinder\.org/v2/gh/([^/]+/[^/]+)/", first).group(1)
-    assert colab_badge(path.name, repository) in first, f"{path.name}: no Colab badge"
+    assert colab_badge(relative(path), repository) in first, f"{path.name}: no Colab badge"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+@pytest.mark.parametrize("path", ALL_NOTEBOOKS, ids=IDS)
 def test_setup_cell_starts_with_the_colab_install(path):
     cell = setup_cell(path)
-    expected = INSTALL.sub("URL", COLAB_SETUP)
+    expected = INSTALL.sub("URL", COLAB_SETUPS[edition_of(path)])
     assert INSTALL.sub("URL", cell).startswith(expected), f"{path.name}: setup cell"
 
 

@@ -3,6 +3,9 @@ every page works offline (formulas typeset by the bundled MathJax), and the PDFs
 
 The PDFs need Playwright and Chromium (as the browser test) and pdftotext (Debian's
 poppler-utils); outside CI their tests are skipped when these are missing, in CI that fails.
+
+These checks are of the English edition; test_handouts_zh.py runs every one of them on the
+zh-CN edition (the fixture `edition` says which), on the other core.
 """
 
 import html
@@ -15,7 +18,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from notebook_files import NOTEBOOKS, ROOT
+from make_handouts import FOLDERS
+from notebook_files import EDITIONS, NOTEBOOKS, ROOT
+
+NAMES = [p.name for p in NOTEBOOKS]  # the same in both editions
 
 
 def visible_text(page: str) -> str:
@@ -61,18 +67,35 @@ PRINTS = _can_print()
 
 
 @pytest.fixture(scope="module")
-def handouts(tmp_path_factory):
+def edition():
+    return "en"
+
+
+def notebooks(edition):
+    return EDITIONS[edition][1]
+
+
+@pytest.fixture(params=NAMES)
+def path(request, edition):
+    return EDITIONS[edition][0] / request.param
+
+
+@pytest.fixture(scope="module")
+def handouts(tmp_path_factory, edition):
+    """The handouts of one edition (its folder under the output: zh-CN/ for zh-CN)."""
     out = tmp_path_factory.mktemp("handouts")
     command = [sys.executable, str(ROOT / "tools" / "make_handouts.py"), "--out", str(out)]
-    subprocess.run(command + ([] if PRINTS else ["--no-pdf"]), check=True)
-    return out
+    command += ["--edition", edition] + ([] if PRINTS else ["--no-pdf"])
+    subprocess.run(command, check=True)
+    return out / FOLDERS[edition]
 
 
-def test_every_notebook_has_three_handouts_and_an_index(handouts):
-    assert NOTEBOOKS
+def test_every_notebook_has_three_handouts_and_an_index(handouts, edition):
+    assert notebooks(edition)
     index = (handouts / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{edition}">' in index
     positions = []
-    for path in NOTEBOOKS:
+    for path in notebooks(edition):
         for part in (
             f"student/{path.stem}.ipynb",
             f"student/{path.stem}.html",
@@ -84,7 +107,6 @@ def test_every_notebook_has_three_handouts_and_an_index(handouts):
     assert positions == sorted(positions), "index.html lists the notebooks in reading order"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_student_copies_carry_no_solution(handouts, path):
     solutions = cells(path, tagged=True)
     assert solutions
@@ -96,7 +118,6 @@ def test_student_copies_carry_no_solution(handouts, path):
         assert folded(solution) not in page
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_instructor_copies_carry_every_solution_and_the_figures(handouts, path):
     raw = (handouts / "instructor" / f"{path.stem}.html").read_text(encoding="utf-8")
     page = visible_text(raw)
@@ -105,7 +126,6 @@ def test_instructor_copies_carry_every_solution_and_the_figures(handouts, path):
     assert "data:image/png;base64," in raw, "figures are embedded"
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_student_html_keeps_every_other_code_cell(handouts, path):
     page = visible_text((handouts / "student" / f"{path.stem}.html").read_text(encoding="utf-8"))
     for source in cells(path, tagged=False, cell_type="code"):
@@ -118,14 +138,16 @@ REMOTE_RESOURCE = re.compile(r'<(script|link|img)\b[^>]*\b(src|href)="(https?:)?
 RAW_TEX = ("$$", "\\frac", "\\begin{")
 
 
-def pages(handouts):
+def pages(handouts, edition):
     return [
-        handouts / role / f"{p.stem}.html" for p in NOTEBOOKS for role in ("student", "instructor")
+        handouts / role / f"{p.stem}.html"
+        for p in notebooks(edition)
+        for role in ("student", "instructor")
     ]
 
 
-def test_pages_load_nothing_from_the_network(handouts):
-    for page in pages(handouts):
+def test_pages_load_nothing_from_the_network(handouts, edition):
+    for page in pages(handouts, edition):
         raw = page.read_text(encoding="utf-8")
         remote = REMOTE_RESOURCE.search(raw)
         assert not remote, f"{page.name} loads {remote.group(0)}"
@@ -136,7 +158,7 @@ def test_pages_load_nothing_from_the_network(handouts):
         )
 
 
-def test_formulas_are_typeset_with_the_network_refused(handouts):
+def test_formulas_are_typeset_with_the_network_refused(handouts, edition):
     _need(PRINTS, "Playwright and Chromium are needed to open the pages")
     from chromium import launch
     from make_handouts import MATHJAX_READY, TYPESET, offline_page
@@ -146,7 +168,7 @@ def test_formulas_are_typeset_with_the_network_refused(handouts):
         browser = launch(playwright)
         try:
             page = offline_page(browser)
-            for path in pages(handouts):
+            for path in pages(handouts, edition):
                 page.goto(path.as_uri(), wait_until="load")
                 page.wait_for_function(MATHJAX_READY, polling=100, timeout=120_000)
                 typeset = page.evaluate(TYPESET)
@@ -211,7 +233,6 @@ def everything_but_solutions(path: Path) -> str:
 MOST = 0.8
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_pdfs_hold_the_title_typeset_math_and_the_right_solutions(pdfs, path):
     others = everything_but_solutions(path)
     solutions = cells(path, tagged=True)
@@ -236,11 +257,11 @@ def test_pdfs_hold_the_title_typeset_math_and_the_right_solutions(pdfs, path):
 
 
 @pytest.mark.parametrize("role", ["student", "instructor"])
-def test_course_pdf_holds_every_notebook_in_order_each_from_a_new_page(pdfs, role):
+def test_course_pdf_holds_every_notebook_in_order_each_from_a_new_page(pdfs, role, edition):
     text = pdf_text(pdfs / f"course-{role}.pdf")
     page_starts = [folded(page)[:300] for page in text.split("\f")]
     where = []
-    for path in NOTEBOOKS:
+    for path in notebooks(edition):
         starts = [i for i, start in enumerate(page_starts) if folded(title(path)) in start]
         assert starts, f"course-{role}.pdf: {path.name} does not start a page"
         where.append(starts[0])

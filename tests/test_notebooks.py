@@ -5,9 +5,10 @@ import json
 import re
 
 import pytest
-from notebook_files import NOTEBOOKS
+from notebook_files import ALL_NOTEBOOKS, NOTEBOOKS, ZH_NOTEBOOKS, binder_url, edition_of, relative
 
 NAMES = [p.name for p in NOTEBOOKS]
+IDS = [relative(p).removeprefix("notebooks/") for p in ALL_NOTEBOOKS]
 
 # a number with two or more decimals, not part of a longer token (arXiv ids, versions, links)
 NUMBER = re.compile(r"(?<![\w.:/-])\d+\.\d{2,}(?![\w.]*\d)")
@@ -43,7 +44,8 @@ def prose(nb):
     return re.sub(r"arXiv:\s*\d+\.\d+", "", md)
 
 
-@pytest.fixture(params=NOTEBOOKS, ids=NAMES)
+# Every check below runs on both editions (English and zh-CN) unless it says otherwise.
+@pytest.fixture(params=ALL_NOTEBOOKS, ids=IDS)
 def notebook(request):
     return request.param, load(request.param)
 
@@ -53,6 +55,7 @@ def test_there_are_notebooks():
 
 
 def test_reading_order_is_numbered_without_gaps():
+    assert [p.name for p in ZH_NOTEBOOKS] == NAMES, "notebooks/zh-CN/ has the same notebooks"
     numbers = [int(n[:2]) for n in NAMES]
     assert numbers == list(range(1, len(numbers) + 1)), NAMES
     for name in NAMES:
@@ -86,13 +89,16 @@ def test_title_objectives_and_prerequisites_first(notebook):
     assert first["cell_type"] == "markdown"
     src = text(first["source"])
     assert src.startswith("# "), f"{path.name}: the first cell starts with a '# ' title"
-    assert re.search(r"learn", src, re.I) and re.search(r"(know first|prerequisite)", src, re.I)
+    if edition_of(path) == "zh-CN":
+        assert "你将学到" in src and "你需要先了解" in src, f"{path.name}: 你将学到, 你需要先了解"
+    else:
+        assert re.search(r"learn", src, re.I) and re.search(r"(know first|prerequisite)", src, re.I)
 
 
 def test_first_cell_opens_itself_on_binder(notebook):
     path, nb = notebook
     src = text(nb["cells"][0]["source"])
-    url = f"https://mybinder.org/v2/gh/OWNER/REPO/HEAD?urlpath=lab/tree/notebooks/{path.name}"
+    url = binder_url(relative(path))
     assert f"]({url})" in src, f"{path.name}: the first cell links to {url}"
 
 
@@ -149,6 +155,8 @@ def test_no_figure_or_artist_reprs_leak(notebook):
 # The shape of every notebook: the core (before the summary, "Going deeper" and the exercises)
 # is short enough to read in 30-45 minutes, and a figure comes in the first third.
 CORE_END = re.compile(r"^#+\s*(\d+\.\s*)?(going deeper|exercises?|summary)\b", re.I | re.M)
+# The zh-CN edition's names of the three closing sections (notebooks/zh-CN/术语表.md).
+ZH_HEADINGS = {"小结": "summary", "深入一步": "going deeper", "练习": "exercises"}
 CORE_WORDS = {"07": 2600, "08": 2600, "09": 2600}  # the others: 2200
 CORE_SLACK = 1.05  # "about" 2,200 words: a few dozen over is still about
 
@@ -169,9 +177,10 @@ def core_words(nb) -> int:
 
 def test_core_is_short_and_a_figure_comes_early(notebook):
     path, nb = notebook
-    limit = CORE_WORDS.get(path.name[:2], 2200)
-    words = core_words(nb)
-    assert words <= limit * CORE_SLACK, f"{path.name}: core prose {words} words (about {limit})"
+    if edition_of(path) == "en":  # the zh-CN prose is a translation of the same core
+        limit = CORE_WORDS.get(path.name[:2], 2200)
+        words = core_words(nb)
+        assert words <= limit * CORE_SLACK, f"{path.name}: core prose {words} words (about {limit})"
     first = next(
         i
         for i, c in enumerate(nb["cells"])
@@ -185,12 +194,12 @@ def test_core_is_short_and_a_figure_comes_early(notebook):
 def test_going_deeper_sits_between_summary_and_exercises(notebook):
     path, nb = notebook
     headings = [
-        m.group(2).lower()
+        ZH_HEADINGS.get(m.group(2), m.group(2).lower())
         for c in nb["cells"]
         if c["cell_type"] == "markdown"
         for m in [
             re.search(
-                r"^##\s*(\d+\.\s*)?(going deeper|exercises|summary)\b",
+                r"^##\s*(\d+\.\s*)?(going deeper|exercises|summary|小结|深入一步|练习)",
                 text(c["source"]),
                 re.I | re.M,
             )

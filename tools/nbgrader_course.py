@@ -27,10 +27,24 @@ CONFIG = '''\
 """nbgrader settings of the softmax course. Run nbgrader from this folder."""
 
 c = get_config()  # noqa: F821 (nbgrader provides it)
-c.CourseDirectory.course_id = "softmax"
-c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}
+c.CourseDirectory.course_id = "{course_id}"
+c.ClearSolutions.code_stub = {{"python": "# {your_code}\\nraise NotImplementedError()"}}
 c.Execute.timeout = 300  # seconds per cell; no cell of the course takes more than a few
 '''
+# What the learner reads in each edition: the course's name, the stub in place of a solution,
+# the first line of an autograder cell.
+WORDS = {
+    "en": {
+        "course_id": "softmax",
+        "your_code": "YOUR CODE HERE",
+        "autograder": "# Autograder: the same check, strict (an AssertionError lists what fails)",
+    },
+    "zh-CN": {
+        "course_id": "softmax-zh-CN",
+        "your_code": "YOUR CODE HERE（在这里写你的代码）",
+        "autograder": "# 自动评分：同样的检查，严格模式（AssertionError 会列出没通过的情况）",
+    },
+}
 
 
 def nbgrader_meta(grade_id: str, *, solution: bool, points: int | None = None) -> dict:
@@ -60,7 +74,7 @@ def mark_function_body(source: str, function: str) -> str:
     return "\n".join(lines[: start + 1] + marked + lines[end:])
 
 
-def assignment(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
+def assignment(nb: nbformat.NotebookNode, stem: str, edition: str = "en") -> nbformat.NotebookNode:
     """The nbgrader source version of one notebook."""
     cells = []
     exercise = 0
@@ -82,8 +96,7 @@ def assignment(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
         cells.append(solution)
         if check:
             grader = nbformat.v4.new_code_cell(
-                f"# Autograder: the same check, strict (an AssertionError lists what fails)\n"
-                f"{check.group(1)}({check.group(2)}, strict=True)"
+                f"{WORDS[edition]['autograder']}\n{check.group(1)}({check.group(2)}, strict=True)"
             )
             grader.metadata["nbgrader"] = nbgrader_meta(
                 f"{stem}-ex{exercise}-check", solution=False, points=POINTS_PER_CHECK
@@ -96,11 +109,14 @@ def assignment(nb: nbformat.NotebookNode, stem: str) -> nbformat.NotebookNode:
     return source
 
 
-def write_course(out: Path, notebooks: list[Path]) -> None:
+def write_course(out: Path, notebooks: list[Path], edition: str = "en") -> None:
+    """The course of one edition ("en" or "zh-CN") in `out`."""
     out.mkdir(parents=True, exist_ok=True)
-    (out / "nbgrader_config.py").write_text(CONFIG, encoding="utf-8")
+    words = WORDS[edition]
+    config = CONFIG.format(course_id=words["course_id"], your_code=words["your_code"])
+    (out / "nbgrader_config.py").write_text(config, encoding="utf-8")
     for path in notebooks:
         nb = nbformat.read(path, as_version=4)
         folder = out / "source" / path.stem
         folder.mkdir(parents=True, exist_ok=True)
-        nbformat.write(assignment(nb, path.stem), folder / path.name)
+        nbformat.write(assignment(nb, path.stem, edition), folder / path.name)

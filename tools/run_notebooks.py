@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
-from notebook_files import NOTEBOOKS
+from notebook_files import ALL_NOTEBOOKS
 
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
@@ -56,7 +56,7 @@ def main() -> int:
     parser.add_argument("paths", nargs="*", type=Path, help="notebooks to run (default: all)")
     parser.add_argument("--timeout", type=int, default=300, help="seconds allowed per cell")
     args = parser.parse_args()
-    paths = args.paths or NOTEBOOKS
+    paths = args.paths or ALL_NOTEBOOKS
     for path in paths:
         print(f"running {path} ...", flush=True)
         run(path, args.timeout)

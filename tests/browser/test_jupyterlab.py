@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from chromium import CHROMIUM, launch
-from notebook_files import NOTEBOOKS, ROOT
+from notebook_files import NOTEBOOKS, ROOT, ZH_DIR, edition_of, relative
 
 RUN_TIMEOUT_MS = 300_000
 KERNEL_TIMEOUT_MS = 180_000
@@ -246,15 +246,24 @@ def _move_every_slider(page, path: Path) -> None:
                 )
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+# Every English notebook, and two of the zh-CN edition (the same code, so the same run; this
+# shows the Chinese pages open and run in JupyterLab too)
+IN_THE_BROWSER = NOTEBOOKS + [
+    ZH_DIR / "01_max_argmax_hardmax.ipynb",
+    ZH_DIR / "02_softmax_from_scratch.ipynb",
+]
+
+
+@pytest.mark.parametrize(
+    "path", IN_THE_BROWSER, ids=[relative(p).removeprefix("notebooks/") for p in IN_THE_BROWSER]
+)
 def test_notebook_runs_in_jupyterlab(lab, browser, path):
     base, token = lab
+    name = f"{edition_of(path)}-{path.stem}"  # the workspace's and the screenshot's name
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     try:
         # a workspace of its own, reset: only this notebook is open, as after a fresh start
-        page.goto(
-            f"{base}/lab/workspaces/{path.stem}/tree/notebooks/{path.name}?reset&token={token}"
-        )
+        page.goto(f"{base}/lab/workspaces/{name}/tree/{relative(path)}?reset&token={token}")
         page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=120_000)
         # Run only once the notebook's own kernel is connected and idle: before that, a click
         # on "Run All Cells" can be lost (every prompt stays [ ]:)
@@ -262,7 +271,7 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
             page,
             path,
             "the notebook's kernel never became connected and idle",
-            f"s.panel && s.path.endsWith({json.dumps(path.name)}) && "
+            f"s.panel && s.path.endsWith({json.dumps(relative(path))}) && "
             "s.connection === 'connected' && s.status === 'idle'",
             KERNEL_TIMEOUT_MS,
         )
@@ -315,9 +324,9 @@ def test_notebook_runs_in_jupyterlab(lab, browser, path):
         _move_every_slider(page, path)
 
         images.first.scroll_into_view_if_needed()
-        page.screenshot(path=str(_screenshot_dir() / f"{path.stem}.png"))
+        page.screenshot(path=str(_screenshot_dir() / f"{name}.png"))
     except Exception:
-        page.screenshot(path=str(_screenshot_dir() / f"{path.stem}-FAILED.png"))
+        page.screenshot(path=str(_screenshot_dir() / f"{name}-FAILED.png"))
         raise
     finally:
         page.close()
