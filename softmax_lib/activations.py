@@ -36,8 +36,15 @@ def _max_over(x: np.ndarray, axes: tuple[int, ...]) -> np.ndarray:
     Speed only: NumPy reduces a short last axis one row at a time. For K <= 16 classes and at
     least 1000 rows, K - 1 whole-column ``np.maximum`` calls are 2-30x faster (measured:
     20000 x 10, 0.60 -> 0.15 ms); with fewer rows or more classes, ``np.max`` wins.
+
+    Over leading axes only (not the last), ``np.fmax.reduce`` is faster than ``np.max``
+    (measured: 2000 x 2000 along axis 0, 2.0 -> 1.15 ms; float32 0.44 -> 0.24 ms). It skips a
+    NaN that ``np.max`` would return, which changes no result here: a NaN entry stays NaN in
+    x - m, and makes the sum, and so every entry, of its slice NaN all the same.
     """
-    k = x.shape[-1] if x.ndim else 0
+    if x.ndim - 1 not in axes:
+        return np.fmax.reduce(x, axis=axes, keepdims=True)
+    k = x.shape[-1]
     if axes != (x.ndim - 1,) or k > 16 or x.size < 1000 * k:
         return np.max(x, axis=axes, keepdims=True)
     top = x[..., :1].copy()
