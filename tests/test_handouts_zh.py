@@ -17,10 +17,17 @@ def edition():
     return "zh-CN"
 
 
-def test_the_index_is_in_chinese_and_links_the_english_one(handouts):  # noqa: F811
+def test_the_index_is_in_chinese_and_links_the_english_one(handouts, tmp_path):  # noqa: F811
     index = (handouts / "index.html").read_text(encoding="utf-8")
     assert "学生版" in index and "教师版" in index
-    assert 'href="../index.html"' in index
+    # built with the English edition (the default, --edition all), each index links the other
+    from make_handouts import write_index
+
+    entries = [("01_max_argmax_hardmax", "01")]
+    write_index(tmp_path, entries, pdf=True, edition="zh-CN", both=True)
+    assert 'href="../index.html"' in (tmp_path / "index.html").read_text(encoding="utf-8")
+    write_index(tmp_path, entries, pdf=True, edition="en", both=True)
+    assert 'href="zh-CN/index.html"' in (tmp_path / "index.html").read_text(encoding="utf-8")
 
 
 def cjk_fonts() -> str:
