@@ -63,10 +63,9 @@ def test_learners_check_their_code_in_at_least_four_notebooks(course):
     assert len(with_checks) >= 4, with_checks
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_autograding_gives_full_marks_to_solutions_and_zero_to_blanks(course, path):
-    if not graded(course / "source" / path.stem / path.name):
-        pytest.skip(f"{path.name} has no autograded exercise")
+def autograde_solved_and_blank(course: Path, path: Path) -> tuple[float, float, float]:
+    """Submit the worked solutions ("solved") and the untouched release ("blank") of one
+    assignment, autograde both; return (solved score, its maximum, blank score)."""
     from nbgrader.api import Gradebook
 
     submissions = {
@@ -81,6 +80,14 @@ def test_autograding_gives_full_marks_to_solutions_and_zero_to_blanks(course, pa
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         solved = gradebook.find_submission(path.stem, "solved")
         blank = gradebook.find_submission(path.stem, "blank")
-        assert solved.max_score > 0
-        assert solved.score == solved.max_score, f"{path.name}: {solved.score}/{solved.max_score}"
-        assert blank.score == 0, f"{path.name}: the blank release scored {blank.score}"
+        return solved.score, solved.max_score, blank.score
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_autograding_gives_full_marks_to_solutions_and_zero_to_blanks(course, path):
+    if not graded(course / "source" / path.stem / path.name):
+        pytest.skip(f"{path.name} has no autograded exercise")
+    score, max_score, blank = autograde_solved_and_blank(course, path)
+    assert max_score > 0
+    assert score == max_score, f"{path.name}: {score}/{max_score}"
+    assert blank == 0, f"{path.name}: the blank release scored {blank}"

@@ -2,12 +2,10 @@
 notebook with a check exercise scores like the English course (full marks to the worked
 solution, zero to the untouched release). test_nbgrader.py runs every English notebook."""
 
-import shutil
-
 import pytest
 from nbgrader_course import write_course
 from notebook_files import ZH_DIR, ZH_NOTEBOOKS
-from test_nbgrader import graded, nbgrader
+from test_nbgrader import autograde_solved_and_blank, graded, nbgrader
 
 NOTEBOOK = ZH_DIR / "02_softmax_from_scratch.ipynb"
 
@@ -33,15 +31,5 @@ def test_the_release_asks_in_chinese_and_grades_like_the_english(course):
     text = release.read_text(encoding="utf-8")
     assert "在这里写你的代码" in text and "### BEGIN SOLUTION" not in text
     assert graded(source) and all("自动评分" in "".join(c["source"]) for c in graded(source))
-    from nbgrader.api import Gradebook
-
-    for student, notebook in {"solved": source, "blank": release}.items():
-        folder = course / "submitted" / student / NOTEBOOK.stem
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copy(notebook, folder / NOTEBOOK.name)
-    nbgrader(course, "autograde", NOTEBOOK.stem, "--create", "--force")
-    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        solved = gradebook.find_submission(NOTEBOOK.stem, "solved")
-        blank = gradebook.find_submission(NOTEBOOK.stem, "blank")
-        assert solved.max_score > 0 and solved.score == solved.max_score
-        assert blank.score == 0
+    score, max_score, blank = autograde_solved_and_blank(course, NOTEBOOK)
+    assert max_score > 0 and score == max_score and blank == 0, (score, max_score, blank)
