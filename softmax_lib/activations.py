@@ -2,7 +2,8 @@
 
 `softmax`, `log_softmax` and `logsumexp` are written as the textbook steps, one comment per
 step; each step that is more than one NumPy call is a small helper below, named for what it
-does. Two of them (`_max_over`, `_sum_over`) are there for speed only and say what they gain.
+does. Three of them (`_max_over`, `_sum_over`, `_cache_sized_blocks`) are there for speed only
+and say what they gain.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ Axis = int | tuple[int, ...] | None
 # cache-sized piece whose float32 copies cost under 0.1x the float16 output in memory.
 _FLOAT16_BLOCK = 2**16
 
+# `softmax` works on large arrays a block of about this many bytes at a time (see
+# `_cache_sized_blocks`).
+_CACHE_BLOCK_BYTES = 2**21
+
 # `log_softmax` corrects the rounding of x - m when the mass outside the top entry, `rest`, is
 # below this. Without the correction the top log-probability, -log1p(rest), is off by up to
 # ln(K / rest) ulp (each e^z inherits z's rounding error, up to |z| eps/2, and Jensen bounds
@@ -40,7 +45,8 @@ def _max_over(x: np.ndarray, axes: tuple[int, ...]) -> np.ndarray:
     Over leading axes only (not the last), ``np.fmax.reduce`` is faster than ``np.max``
     (measured: 2000 x 2000 along axis 0, 2.0 -> 1.15 ms; float32 0.44 -> 0.24 ms). It skips a
     NaN that ``np.max`` would return, which changes no result here: a NaN entry stays NaN in
-    x - m, and makes the sum, and so every entry, of its slice NaN all the same.
+    x - m, and makes the sum, and so every entry, of its slice NaN all the same. Only a max of
+    -inf no longer proves a slice all -inf (it may hold NaN too), so `logsumexp` checks.
     """
     if x.ndim - 1 not in axes:
         return np.fmax.reduce(x, axis=axes, keepdims=True)
@@ -67,15 +73,15 @@ def _sum_over(z: np.ndarray, axes: tuple[int, ...]) -> np.ndarray:
     return np.einsum("ij->i", z.reshape(-1, k)).reshape(kept)
 
 
-def _minus_max(x: np.ndarray, m: np.ndarray) -> np.ndarray:
-    """``x - m`` in a new array (so `x` is never modified), without warnings.
+def _minus_max(x: np.ndarray, m: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """``x - m`` into `out` (by default a new array: `x` is never modified), without warnings.
 
     Two differences do not fit and are expected: below -max one overflows to -inf, and
     e^-inf = 0 is then the right answer; where `m` is infinite, inf - inf gives NaN, which is
     the answer for a slice holding a NaN or only -inf, and which the +inf step below replaces.
     """
     with np.errstate(over="ignore", invalid="ignore"):
-        return np.subtract(x, m, out=np.empty_like(x))
+        return np.subtract(x, m, out=np.empty_like(x) if out is None else out)
 
 
 def _plus_inf_entries_share_the_mass(z: np.ndarray, x: np.ndarray, m: np.ndarray) -> None:
@@ -127,6 +133,33 @@ def _rounding_error_of_shift(x: np.ndarray, m: np.ndarray, z: np.ndarray) -> np.
     return c
 
 
+def _blocks_of_slices(x: np.ndarray, axes, entries: int) -> list[tuple[slice, ...]]:
+    """Indices that cut `x` into blocks of whole slices, of about `entries` entries each.
+
+    The cut is along the first axis that is not reduced. An array of at most `entries`
+    entries, or one whose every axis is reduced (a single slice), is one block, ``()``.
+    """
+    free = [i for i in range(x.ndim) if i not in axes]
+    if not free or x.size <= entries:
+        return [()]
+    cut = free[0]
+    step = max(1, entries * x.shape[cut] // x.size)
+    return [(slice(None),) * cut + (slice(i, i + step),) for i in range(0, x.shape[cut], step)]
+
+
+def _cache_sized_blocks(x: np.ndarray, axes) -> list[tuple[slice, ...]]:
+    """Blocks of whole slices of about `_CACHE_BLOCK_BYTES`, when the classes are the last axes.
+
+    Speed only: a block stays in cache through all of softmax's steps, where the whole array
+    would be read from memory again by each step (measured, 2000 x 2000 along the last axis:
+    float64 8.1 -> 6.8 ms, float32 4.4 -> 4.1 ms). Classes on a leading axis would make the
+    blocks strided columns, which are slower, so such an array is one block.
+    """
+    if axes != tuple(range(x.ndim - len(axes), x.ndim)):
+        return [()]
+    return _blocks_of_slices(x, axes, _CACHE_BLOCK_BYTES // x.itemsize)
+
+
 def _float16_in_float32(func, x: np.ndarray, axes, out_shape, **kwargs) -> np.ndarray:
     """``func(x, axes, **kwargs)`` for float16 `x`, computed in float32 and rounded once.
 
@@ -135,15 +168,7 @@ def _float16_in_float32(func, x: np.ndarray, axes, out_shape, **kwargs) -> np.nd
     slices at a time (cut along the first axis that is not reduced), so it takes little memory.
     """
     out = np.empty(out_shape, dtype=np.float16)
-    free = [i for i in range(x.ndim) if i not in axes]
-    if free:  # blocks of whole slices, cut along the first axis that is not reduced
-        cut = free[0]
-        step = max(1, _FLOAT16_BLOCK * x.shape[cut] // x.size)
-        starts = range(0, x.shape[cut], step)
-        blocks = [(slice(None),) * cut + (slice(i, i + step),) for i in starts]
-    else:  # every axis is reduced: the whole array is one slice
-        blocks = [()]
-    for block in blocks:
+    for block in _blocks_of_slices(x, axes, _FLOAT16_BLOCK):
         # a result beyond float16 (a log-probability below -65504) rounds to -inf, as it should
         with np.errstate(over="ignore"):
             out[block] = func(x[block].astype(np.float32), axes, **kwargs)
@@ -207,8 +232,9 @@ def softmax(x: ArrayLike, axis: Axis = -1, *, temperature: float = 1.0) -> np.nd
     Subtracting the maximum changes nothing mathematically and keeps every exponent <= 0, so
     finite inputs of any size give finite results with no warning. The temperature divides
     x - m (the same as dividing x first, since T > 0), which cannot overflow upwards. The work
-    happens in one new array (subtract into it, exponentiate and scale in place); `x` is never
-    modified. float16 input is computed in float32 and rounded once, within 1 ulp.
+    happens in one new array (subtract into it, exponentiate and scale in place), for a large
+    array one cache-sized block of slices at a time; `x` is never modified. float16 input is
+    computed in float32 and rounded once, within 1 ulp.
 
     Non-finite inputs: -inf is a mask (probability exactly 0); +inf entries share the mass
     equally (the limit; `scipy.special.softmax` returns NaN there); a NaN, or a slice of all
@@ -239,20 +265,24 @@ def softmax(x: ArrayLike, axis: Axis = -1, *, temperature: float = 1.0) -> np.nd
     # float16: compute in float32, round once.
     if x.dtype == np.float16:
         return _float16_in_float32(softmax, x, axes, x.shape, temperature=t)
-    # Subtract the max: the largest exponent becomes e^0 = 1, so exp cannot overflow.
-    m = _max_over(x, axes)
-    z = _minus_max(x, m)
-    # Non-finite slices: +inf entries share the mass (a NaN or all -inf slice is NaN already).
-    _plus_inf_entries_share_the_mass(z, x, m)
-    del m  # not needed any more: the memory of the sums below takes its place
-    # Divide by the temperature (after the shift: (x - m) / T <= 0 cannot overflow upwards).
-    _divide_by_temperature(z, t)
-    # Exponentiate, in place.
-    np.exp(z, out=z)
-    # Normalise: one division per slice (1 / sum, in place), then a multiplication per entry.
-    total = _sum_over(z, axes)
-    z *= np.divide(1.0, total, out=total)
-    return z
+    # The steps write into `out`, a block of whole slices at a time (a small array is one).
+    out = np.empty_like(x)
+    for block in _cache_sized_blocks(x, axes):
+        xb, z = x[block], out[block]
+        # Subtract the max: the largest exponent becomes e^0 = 1, so exp cannot overflow.
+        m = _max_over(xb, axes)
+        _minus_max(xb, m, out=z)
+        # Non-finite slices: +inf entries share the mass (NaN or all -inf slices are NaN already).
+        _plus_inf_entries_share_the_mass(z, xb, m)
+        del m  # not needed any more: the memory of the sums below takes its place
+        # Divide by the temperature (after the shift: (x - m) / T <= 0 cannot overflow upwards).
+        _divide_by_temperature(z, t)
+        # Exponentiate, in place.
+        np.exp(z, out=z)
+        # Normalise: one division per slice (1 / sum, in place), then a multiplication per entry.
+        total = _sum_over(z, axes)
+        z *= np.divide(1.0, total, out=total)
+    return out
 
 
 def log_softmax(x: ArrayLike, axis: Axis = -1, *, temperature: float = 1.0) -> np.ndarray:
@@ -418,7 +448,9 @@ def logsumexp(x: ArrayLike, axis: Axis = -1, keepdims: bool = False) -> np.ndarr
     rest += ties - 1
     lse = m + np.log1p(rest)
     # A slice of all -inf holds no mass at all: log 0 = -inf (not the NaN of -inf - -inf).
-    np.copyto(lse, -np.inf, where=m == -np.inf)
+    # (A max of -inf may also be a slice of -inf and NaN, which stays NaN: see _max_over.)
+    if (m == -np.inf).any():
+        np.copyto(lse, -np.inf, where=np.all(x == -np.inf, axis=axes, keepdims=True))
     return lse.reshape(shape)
 
 

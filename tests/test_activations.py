@@ -8,7 +8,15 @@ import pytest
 import scipy.special as sp
 from numpy.exceptions import AxisError
 
-from softmax_lib import hardmax, log_softmax, logsumexp, naive_softmax, sigmoid, softmax
+from softmax_lib import (
+    activations,
+    hardmax,
+    log_softmax,
+    logsumexp,
+    naive_softmax,
+    sigmoid,
+    softmax,
+)
 
 STABLE = [softmax, log_softmax]
 AXES = [0, 1, 2, -1, -3, None, (0, 1), (1, 2), (0, 2), (0, 1, 2)]
@@ -137,6 +145,49 @@ def test_log_softmax_accuracy_over_random_inputs():
         assert np.max(_ulps(log_softmax(x), _mp_log_softmax(x))) <= 25
 
 
+# --- large arrays go block by block --------------------------------------------------------
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize(
+    "shape, axis",
+    [((1999, 700), -1), ((6, 701, 200), (1, 2)), ((40, 333, 77), -1), ((80_000, 7), -1)],
+)
+@pytest.mark.parametrize("temperature", [1.0, 0.3])
+def test_large_arrays_block_by_block_equal_the_whole_array_at_once(
+    rng, monkeypatch, dtype, shape, axis, temperature
+):
+    # arrays over softmax's block size (2 MiB) are computed a block of slices at a time; the
+    # result must be the one the same steps give on the whole array at once (up to the order
+    # in which a long sum is added: a few eps), with non-finite slices in several blocks
+    x = rng.normal(scale=20.0, size=shape).astype(dtype)
+    assert x.nbytes > activations._CACHE_BLOCK_BYTES
+    flat = x.reshape(-1, *x.shape[-2:]) if axis == (1, 2) else x.reshape(-1, x.shape[-1])
+    flat[3, 0] = np.inf
+    flat[-2, 1] = np.nan
+    flat[len(flat) // 2] = -np.inf
+    flat[len(flat) // 3, :2] = np.inf
+    got = softmax(x, axis=axis, temperature=temperature)
+    monkeypatch.setattr(activations, "_CACHE_BLOCK_BYTES", 2**62)  # one block
+    at_once = softmax(x, axis=axis, temperature=temperature)
+    eps, tiny = np.finfo(dtype).eps, np.finfo(dtype).tiny
+    np.testing.assert_allclose(got, at_once, rtol=16 * eps, atol=tiny)
+    assert got.dtype == dtype
+    # and it is softmax: scipy's answer on the finite slices
+    slice_axes = tuple(range(1, flat.ndim))
+    finite = np.isfinite(flat).all(axis=slice_axes)
+    expected = sp.softmax(flat[finite].astype(np.float64) / temperature, axis=slice_axes)
+    tol = {np.float32: 1e-4, np.float64: 1e-12}[dtype]
+    np.testing.assert_allclose(got.reshape(flat.shape)[finite], expected, rtol=tol, atol=1e-30)
+
+
+def test_large_array_in_fortran_order_or_strided(rng):
+    # the blocks are then strided, and the sums add in another order: a few eps apart
+    x = rng.normal(size=(1000, 600))
+    want = softmax(x)
+    eps = np.finfo(x.dtype).eps
+    np.testing.assert_allclose(softmax(np.asfortranarray(x)), want, rtol=16 * eps)
+    np.testing.assert_allclose(softmax(np.repeat(x, 2, axis=1)[:, ::2]), want, rtol=16 * eps)
+
+
 # --- the input is never modified ---------------------------------------------------------
 @pytest.mark.parametrize("temperature", [0.5, 1.0, 2.0])
 @pytest.mark.parametrize("func", STABLE)
@@ -208,6 +259,16 @@ def test_nan_and_all_minus_inf_slices_are_nan_and_stay_in_their_slice():
     h = hardmax(x)
     assert np.isnan(h[0]).all()
     np.testing.assert_array_equal(h[2], [0, 0, 1])
+
+
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_logsumexp_of_nan_and_minus_inf_is_nan_along_any_axis(dtype):
+    # only -inf and a NaN: the max may skip the NaN (-inf), but the slice is still NaN
+    x = np.array([[-np.inf, -np.inf, 1.0], [np.nan, -np.inf, -np.inf]], dtype=dtype)
+    lse = logsumexp(x, axis=0)
+    assert np.isnan(lse[0]) and lse[1] == -np.inf and lse[2] == 1.0
+    assert np.isnan(logsumexp(x.T, axis=1)[0])
+    assert np.isnan(logsumexp(x[:, :2], axis=(0, 1)))
 
 
 @pytest.mark.parametrize("func", [log_softmax, logsumexp])
