@@ -6,10 +6,11 @@ For each case the functions take turns in one process (so all see the same machi
 in each turn a function is called twice and the second call is timed, so every timed call
 follows a call of the same function, as in a loop that calls it again and again. (Timing
 calls that follow the other library's would charge each with the other's leftovers: the
-previous call's output, still in cache and written back to memory while the next one runs.
-scipy leaves three arrays behind, softmax_lib one.) The median of the timed calls is
-compared: a ratio below 1 means softmax_lib is faster. Peak memory of one call is measured with tracemalloc and shown as a
-multiple of the output's size (the output itself counts as 1.0).
+arrays the previous call wrote, still in cache and written back to memory while the next one
+runs. scipy writes three arrays of the input's size, softmax_lib one.) The median of the
+timed calls is compared: a ratio below 1 means softmax_lib is faster. Peak memory of one call
+is measured with tracemalloc and shown as a multiple of the output's size (the output itself
+counts as 1.0).
 Targets, for softmax: time ratio <= 0.9 and memory <= 1.25x on every case.
 
 log_softmax and online_softmax are reported on the same cases, with no target. log_softmax
